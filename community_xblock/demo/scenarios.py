@@ -1,0 +1,25 @@
+"""Workbench scenarios: the demo unit, and the block alone with its defaults."""
+
+DEMO_SCENARIO_TITLE = "Community: photosynthesis unit (demo)"
+
+DEMO_UNIT = """
+<vertical_demo>
+  <community_demo_component display_name="Video: How leaves capture light" kind="video"
+      text="A seven-minute video on chlorophyll, the thylakoid membrane and the light-dependent reactions."/>
+  <community_demo_component display_name="Reading: The Calvin cycle" kind="html"
+      text="How the plant fixes CO2 into sugar using the ATP and NADPH made in the light reactions."/>
+  <community_demo_component display_name="Problem: Limiting factors" kind="problem"
+      text="Given light intensity, CO2 concentration and temperature, which one limits the rate of photosynthesis?"/>
+  <community display_name="Unit community"
+      prompt="Which step of photosynthesis surprised you? Ask about anything unclear in the video, the reading or the problem, and help each other out."/>
+</vertical_demo>
+"""
+
+PLAIN_BLOCK = """<community/>"""
+
+
+def workbench_scenarios():
+    return [
+        (DEMO_SCENARIO_TITLE, DEMO_UNIT),
+        ("Community: block with default settings", PLAIN_BLOCK),
+    ]

@@ -1,0 +1,115 @@
+"""Seed the demo unit's community with conversations in English, French and Hungarian.
+
+It writes through the same domain functions the handlers use, as several learners and a staff member, so
+the demo shows what real use produces (counters, accepted answers, anchors, anonymous posts).
+"""
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .. import discussions, engagement
+from ..components import unit_components
+from ..identity import Viewer, community_key_for
+from ..lookups import community_for
+from ..models import Post, Thread
+from .scenarios import DEMO_SCENARIO_TITLE
+
+LEARNERS = {
+    "student_1": Viewer("student_1", "student_1"),
+    "amelie": Viewer("amelie", "amelie"),
+    "zsofia": Viewer("zsofia", "zsofia"),
+    "tom": Viewer("tom", "tom"),
+    "staff": Viewer("staff", "staff", is_staff=True),
+}
+
+# (author, kind, component index or None, title, body, anonymous, replies, reactions, accepted reply index)
+# replies: (author, body, [comments as (author, body)])
+CONVERSATIONS = [
+    ("amelie", "question", 0, "Pourquoi les feuilles sont-elles vertes ?",
+     "Dans la vidéo, on dit que la chlorophylle absorbe la lumière. Mais si elle absorbe la lumière, "
+     "pourquoi voit-on du **vert** ?", False,
+     [("tom", "Chlorophyll absorbs mostly red and blue light and *reflects* green, so green is what reaches "
+              "your eyes.", [("amelie", "Merci, c'est beaucoup plus clair maintenant !")]),
+      ("zsofia", "Pontosan: a klorofill a zöld fényt veri vissza, ezért látjuk zöldnek a leveleket.", [])],
+     [("student_1", 1, "helpful"), ("zsofia", 1, "insightful"), ("tom", 0, "confused")], 0),
+    ("zsofia", "discussion", 1, "A Calvin-ciklus lépései",
+     "Összefoglaltam magamnak a Calvin-ciklust:\n\n1. szén-dioxid megkötése (RuBisCO)\n2. redukció ATP és "
+     "NADPH felhasználásával\n3. a RuBP regenerálása\n\nHiányzik valami?", False,
+     [("student_1", "Nice summary! You could add that it happens in the stroma, not in the thylakoids.", [])],
+     [("amelie", 0, "helpful"), ("tom", 0, "helpful"), ("student_1", 0, "insightful")], None),
+    ("tom", "issue", 2, "Problem 2: the expected answer seems wrong",
+     "In *Limiting factors*, question 2 says temperature is the limiting factor at 5 °C and low light, but the "
+     "reading says light is limiting in that case. I think the answer key is wrong.", False,
+     [("staff", "Thanks Tom, you are right: the answer key was wrong. We have fixed it and regraded everyone.",
+       [])],
+     [("amelie", 0, "error"), ("zsofia", 0, "error"), ("student_1", 0, "error")], None),
+    ("student_1", "question", None, "Does photosynthesis stop at night?",
+     "If there is no light at night, does the Calvin cycle stop too, or only the light reactions?", True,
+     [], [("amelie", 0, "confused")], None),
+    ("amelie", "discussion", None, "Un schéma récapitulatif",
+     "J'ai fait un schéma qui relie la phase lumineuse et le cycle de Calvin : les flèches ATP/NADPH vont de "
+     "l'une à l'autre. Ça aide vraiment à réviser !", False,
+     [("zsofia", "Nagyon jó ötlet! Feltöltenéd a képet?", []),
+      ("tom", "Great idea, I'll make one for the limiting factors too.", [])],
+     [("tom", 0, "insightful"), ("zsofia", 0, "helpful")], None),
+    ("zsofia", "question", 0, "Mit jelent a fotorendszer?",
+     "A videóban szerepel a „fotorendszer II”, de nem értem, miért a II. jön előbb, mint az I.", False,
+     [("staff", "Jó kérdés! A számozás a felfedezés sorrendjét követi, nem a folyamat sorrendjét.", [])],
+     [("tom", 0, "confused"), ("amelie", 1, "helpful")], 0),
+]
+
+
+def demo_block():
+    """The community block of the demo unit, as the workbench loads it."""
+    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.scenarios import get_scenarios  # pylint: disable=import-outside-toplevel
+
+    scenario = next(s for s in get_scenarios().values() if s.description == DEMO_SCENARIO_TITLE)
+    runtime = WorkbenchRuntime("student_1")
+    unit = runtime.get_block(scenario.usage_id)
+    return next(runtime.get_block(child) for child in unit.children if "community." in str(child))
+
+
+def seed_demo(days_ago=6):
+    """Seed the demo community unless it already has conversations. Returns how many threads it wrote."""
+    block = demo_block()
+    key = community_key_for(block.scope_ids.usage_id)
+    community = community_for(key)
+    if Thread.objects.filter(community=community).exists():
+        return 0
+    components = unit_components(block)
+    start = timezone.now() - timedelta(days=days_ago)
+    for number, conversation in enumerate(CONVERSATIONS):
+        _seed_conversation(community, key.run, components, conversation, start + timedelta(hours=12 * number))
+    return len(CONVERSATIONS)
+
+
+def _seed_conversation(community, run, components, conversation, moment):
+    author, kind, component, title, body, anonymous, replies, reactions, accepted = conversation
+    thread = discussions.start_thread(
+        community, run, LEARNERS[author], kind=kind, title=title, body=body,
+        anchor=components[component] if component is not None else None, anonymous=anonymous,
+    )
+    posts = [thread.opening_post]
+    responses = []
+    for offset, (replier, text, comments) in enumerate(replies, start=1):
+        response = discussions.reply(community, run, LEARNERS[replier], thread_id=thread.pk, body=text)
+        responses.append(response)
+        posts.append(response)
+        for commenter, comment in comments:
+            posts.append(discussions.reply(
+                community, run, LEARNERS[commenter], thread_id=thread.pk, body=comment, parent_id=response.pk,
+            ))
+        _backdate(posts[-1 - len(comments):], moment + timedelta(hours=offset))
+    for reactor, post_index, reaction in reactions:
+        engagement.react(community, LEARNERS[reactor], post_id=posts[post_index].pk, kind=reaction)
+    if accepted is not None:
+        discussions.accept(community, LEARNERS[author], post_id=responses[accepted].pk)
+    _backdate([thread.opening_post], moment)
+    Thread.objects.filter(pk=thread.pk).update(
+        created_at=moment, last_activity_at=moment + timedelta(hours=len(replies)),
+    )
+
+
+def _backdate(posts, moment):
+    Post.objects.filter(pk__in=[post.pk for post in posts]).update(created_at=moment)

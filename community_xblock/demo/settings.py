@@ -1,0 +1,70 @@
+"""Django settings for the SDK workbench with the community block (the demo, the tests, the benchmark).
+
+Databases, in order of precedence:
+- ``COMMUNITY_DB_URL`` — ``mysql://user:password@host:port/name`` (MariaDB/MySQL, utf8mb4) or
+  ``sqlite:///path/to/file.db``; this is the variable the test suite documents;
+- ``WORKBENCH_DATABASES`` — the SDK's own JSON variable;
+- otherwise the embedded SQLite file ``var/workbench.db``.
+"""
+import importlib.metadata
+import json
+import os
+from urllib.parse import unquote, urlparse
+
+from workbench.settings import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
+from workbench.settings import INSTALLED_APPS, MIDDLEWARE
+from xblock.core import XBlock
+
+SQLITE_OPTIONS = {
+    # Writers queue instead of failing with "database is locked" when they upgrade a read lock.
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+}
+
+
+def database_from_url(url):
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(parsed.path)[1:] or ":memory:",
+                "OPTIONS": SQLITE_OPTIONS}
+    if parsed.scheme in ("mysql", "mariadb"):
+        return {
+            "ENGINE": "django.db.backends.mysql",
+            "NAME": parsed.path.lstrip("/") or "test",
+            "USER": unquote(parsed.username or "root"),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": parsed.hostname or "127.0.0.1",
+            "PORT": str(parsed.port or 3306),
+            "OPTIONS": {"charset": "utf8mb4"},
+            "TEST": {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"},
+        }
+    raise ValueError(f"COMMUNITY_DB_URL: unsupported database URL {url!r}")
+
+
+if os.environ.get("COMMUNITY_DB_URL"):
+    DATABASES = {"default": database_from_url(os.environ["COMMUNITY_DB_URL"])}
+elif os.environ.get("WORKBENCH_DATABASES"):
+    DATABASES = json.loads(os.environ["WORKBENCH_DATABASES"])
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": "var/workbench.db",
+                             "OPTIONS": SQLITE_OPTIONS}}
+
+INSTALLED_APPS = [*INSTALLED_APPS, "community_xblock"]
+MIDDLEWARE = [*MIDDLEWARE]
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+EXCLUDED_XBLOCKS = {  # the SDK's sample blocks stay installed (the demo unit uses vertical_demo) but unlisted
+    "allscopes_demo", "attempts_scoreboard_demo", "equality_demo", "filethumbs", "helloworld_demo", "html_demo",
+    "problem_demo", "sidebar_demo", "slider_demo", "textinput_demo", "thumbs", "view_counter_demo",
+}
+
+# In the workbench, ``?student=staff`` (or any id listed here) sees the space as course staff.
+XBLOCK_SETTINGS = {"CommunityXBlock": {"workbench_staff_ids": ["staff", "staff_2"]}}
+
+# The demo unit's content components; registered here only, never in an Open edX install.
+XBlock.extra_entry_points.append((
+    "community_demo_component",
+    importlib.metadata.EntryPoint(
+        name="community_demo_component", group="xblock.v1",
+        value="community_xblock.demo.components:DemoComponent",
+    ),
+))

@@ -1,0 +1,151 @@
+"""Writing in a community: start a thread, reply, edit, delete, accept an answer.
+
+Every function runs in one transaction: it validates, checks permission, then writes rows and moves the
+denormalised counters with ``F()`` expressions, so concurrent writers never lose a count.
+"""
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_noop as _
+
+from . import permissions
+from .errors import Conflict, InvalidInput
+from .lookups import post_for, thread_for
+from .markup import render_markdown
+from .models import Anchor, Follow, Post, Thread, ThreadKind
+
+TITLE_MIN_LENGTH = 3
+BODY_MAX_LENGTH = 10_000
+
+
+def start_thread(community, run, viewer, *, kind, title, body, anchor=None, anonymous=False):
+    """Open a conversation; ``anchor`` is a ``UnitComponent`` of the unit or None. Returns the Thread."""
+    permissions.require_signed_in(viewer)
+    now = timezone.now()
+    with transaction.atomic():
+        anchor_row = _anchor_row(community, anchor) if anchor else None
+        thread = Thread.objects.create(
+            community=community, run=run, kind=kind, title=title, anchor=anchor_row,
+            author_key=viewer.user_key, created_at=now, last_activity_at=now, follower_count=1,
+        )
+        opening = _new_post(thread, None, run, viewer, body, anonymous, now, is_opening=True)
+        thread.opening_post = opening
+        thread.save(update_fields=["opening_post"])
+        # People hear back about what they started: the author follows their own thread.
+        Follow.objects.create(thread=thread, user_key=viewer.user_key, created_at=now)
+    return thread
+
+
+def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=False):
+    """Answer a thread (a response) or a response (a comment). Returns the new Post."""
+    permissions.require_signed_in(viewer)
+    now = timezone.now()
+    with transaction.atomic():
+        thread = thread_for(community, viewer, thread_id)
+        if thread.closed:
+            raise Conflict(_("This conversation is closed to new replies."))
+        parent = None
+        if parent_id is not None:
+            parent = post_for(community, viewer, parent_id)
+            if parent.thread_id != thread.pk:
+                raise InvalidInput(_("parent_id must be a response in the same conversation."), field="parent_id")
+            if parent.parent_id or parent.is_opening:
+                raise InvalidInput(_("Comments can only answer a response."), field="parent_id")
+        post = _new_post(thread, parent, run, viewer, body, anonymous, now)
+        counter = "comment_count" if parent else "response_count"
+        Thread.objects.filter(pk=thread.pk).update(**{counter: F(counter) + 1}, last_activity_at=now)
+    return post
+
+
+def edit(community, viewer, *, post_id, body, title=None):
+    """Change a post's text (and its thread's title, for an opening post). Returns the Post."""
+    with transaction.atomic():
+        post = post_for(community, viewer, post_id)
+        permissions.require_author_or_staff(viewer, post.author_key, permissions.EDIT_REFUSAL)
+        if title is not None:
+            if not post.is_opening:
+                raise InvalidInput(_("Only the opening post of a conversation has a title."), field="title")
+            Thread.objects.filter(pk=post.thread_id).update(title=title)
+        post.body = body
+        post.body_html = render_markdown(body)
+        post.edited_at = timezone.now()
+        post.save(update_fields=["body", "body_html", "edited_at"])
+    return post
+
+
+def delete(community, viewer, *, post_id):
+    """Soft-delete a post (its author or staff). Deleting the opening post deletes the thread.
+
+    Rows stay in the database: staff decisions and evaluations may still need them, and nothing a learner
+    wrote is ever destroyed by a click.
+    """
+    with transaction.atomic():
+        post = post_for(community, viewer, post_id)
+        permissions.require_author_or_staff(viewer, post.author_key, permissions.DELETE_REFUSAL)
+        if post.is_opening:
+            Thread.objects.filter(pk=post.thread_id).update(deleted=True)
+        elif not post.hidden:
+            change_visible_replies(post, -1)
+        Post.objects.filter(pk=post.pk).update(deleted=True)
+        Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
+        if post.flag_count:
+            Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") - post.flag_count)
+    return post
+
+
+def accept(community, viewer, *, post_id, accepted=True):
+    """Mark (or unmark) a response as the accepted answer of its question. Returns the Thread."""
+    with transaction.atomic():
+        post = post_for(community, viewer, post_id)
+        thread = thread_for(community, viewer, post.thread_id, for_update=True)
+        permissions.require_can_accept(viewer, thread)
+        if thread.kind != ThreadKind.QUESTION:
+            raise InvalidInput(_("Only questions have accepted answers."), field="post_id")
+        if post.is_opening or post.parent_id:
+            raise InvalidInput(_("Only a response can be the accepted answer."), field="post_id")
+        if accepted:
+            thread.accepted_post = post
+        elif thread.accepted_post_id == post.pk:
+            thread.accepted_post = None
+        thread.save(update_fields=["accepted_post"])
+    return thread
+
+
+def change_visible_replies(post, delta):
+    """Move the thread's reply counters when ``post`` appears (+1) or disappears (-1) for learners.
+
+    A response takes its comments with it; comments that are themselves hidden or deleted were never
+    counted.
+    """
+    if post.is_opening:
+        return
+    if post.parent_id:
+        if post.parent.hidden or post.parent.deleted:
+            return
+        Thread.objects.filter(pk=post.thread_id).update(comment_count=F("comment_count") + delta)
+        return
+    visible_comments = post.comments.filter(deleted=False, hidden=False).count()
+    Thread.objects.filter(pk=post.thread_id).update(
+        response_count=F("response_count") + delta,
+        comment_count=F("comment_count") + delta * visible_comments,
+    )
+
+
+def _new_post(thread, parent, run, viewer, body, anonymous, now, is_opening=False):
+    return Post.objects.create(
+        community_id=thread.community_id, thread=thread, parent=parent, is_opening=is_opening, run=run,
+        author_key=viewer.user_key, author_name=viewer.username, anonymous=anonymous,
+        body=body, body_html=render_markdown(body), created_at=now,
+    )
+
+
+def _anchor_row(community, component):
+    """The Anchor for a unit component, its display name refreshed to what the course calls it now."""
+    anchor, created = Anchor.objects.get_or_create(
+        community=community, usage_key=component.usage_key,
+        defaults={"display_name": component.display_name, "category": component.category},
+    )
+    if not created and anchor.display_name != component.display_name:
+        anchor.display_name = component.display_name
+        anchor.save(update_fields=["display_name"])
+    return anchor

@@ -1,0 +1,79 @@
+"""The JSON handler protocol every action of the block speaks.
+
+``XBlock.json_handler`` answers malformed JSON with an untranslated 400 and cannot refuse a wrong method or
+an oversized body, so the block uses this decorator instead:
+
+- POST only (405 otherwise), a body of at most ``MAX_BODY_BYTES`` (413), a JSON object (400);
+- a ``CommunityError`` raised anywhere below becomes its status with the message translated by the block's
+  i18n service, plus the name of the offending field when there is one;
+- actions that write run in one transaction, so a refused request leaves nothing behind.
+"""
+import functools
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils.translation import gettext_noop as _
+from webob import Response
+from xblock.core import XBlock
+
+from .errors import BodyTooLarge, CommunityError, InvalidInput, MethodNotAllowed
+from .validation import require_object
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def json_action(writes):
+    """Decorate ``method(self, payload) -> dict`` as a handler; ``writes`` says whether it changes data."""
+
+    def decorate(method):
+        @XBlock.handler
+        @functools.wraps(method)
+        def handler(block, request, suffix=""):  # pylint: disable=unused-argument
+            try:
+                payload = read_payload(request)
+                if writes:
+                    with transaction.atomic():
+                        result = method(block, payload)
+                else:
+                    result = method(block, payload)
+            except CommunityError as error:
+                return error_response(error, block.i18n_service)
+            return json_response(result)
+
+        return handler
+
+    return decorate
+
+
+def read_payload(request):
+    if request.method != "POST":
+        raise MethodNotAllowed(_("Use POST for this action."))
+    declared = request.content_length or 0
+    if declared > MAX_BODY_BYTES:
+        raise BodyTooLarge(_("The request is too large (at most %(limit)s kilobytes)."), limit=MAX_BODY_BYTES // 1024)
+    body = request.body
+    if len(body) > MAX_BODY_BYTES:
+        raise BodyTooLarge(_("The request is too large (at most %(limit)s kilobytes)."), limit=MAX_BODY_BYTES // 1024)
+    try:
+        payload = json.loads(body.decode("utf-8")) if body.strip() else {}
+    except (UnicodeDecodeError, ValueError):
+        raise InvalidInput(_("The request body is not valid JSON.")) from None
+    return require_object(payload)
+
+
+def json_response(data, status=200):
+    return Response(
+        body=json.dumps(data, cls=DjangoJSONEncoder).encode("utf-8"),
+        status=status, content_type="application/json", charset="utf-8",
+    )
+
+
+def error_response(error, i18n_service):
+    body = {"error": error.translated(i18n_service.gettext)}
+    if error.field:
+        body["field"] = error.field
+    response = json_response(body, status=error.status)
+    if isinstance(error, MethodNotAllowed):
+        response.headers["Allow"] = "POST"
+    return response

@@ -1,0 +1,55 @@
+"""Finding a community's threads and posts the way every rule needs them.
+
+One rule for everybody: an id that is unknown, belongs to another community, was deleted, or is hidden from
+this viewer gives the same 404, so ids cannot be probed across communities.
+"""
+from django.db import IntegrityError, transaction
+
+from .errors import not_found
+from .models import Community, Post, Thread
+
+
+def community_for(key):
+    """The community of a block, created on first use (concurrent first uses agree on one row)."""
+    try:
+        return Community.objects.get(org=key.org, course=key.course, block_id=key.block_id)
+    except Community.DoesNotExist:
+        pass
+    try:
+        with transaction.atomic():
+            return Community.objects.create(org=key.org, course=key.course, block_id=key.block_id)
+    except IntegrityError:
+        return Community.objects.get(org=key.org, course=key.course, block_id=key.block_id)
+
+
+def threads_visible_to(community, viewer):
+    threads = Thread.objects.filter(community=community, deleted=False)
+    if not viewer.is_staff:
+        threads = threads.filter(hidden=False)
+    return threads
+
+
+def thread_for(community, viewer, thread_id, for_update=False):
+    threads = threads_visible_to(community, viewer)
+    if for_update:
+        threads = threads.select_for_update()
+    try:
+        return threads.get(pk=thread_id)
+    except Thread.DoesNotExist:
+        raise not_found("conversation") from None
+
+
+def post_for(community, viewer, post_id):
+    """A post the viewer can see, with its thread (also checked for visibility)."""
+    posts = Post.objects.select_related("thread", "parent").filter(
+        community=community, deleted=False, thread__deleted=False,
+    )
+    if not viewer.is_staff:
+        posts = posts.filter(hidden=False, thread__hidden=False)
+    try:
+        post = posts.get(pk=post_id)
+    except Post.DoesNotExist:
+        raise not_found("post") from None
+    if post.parent_id and (post.parent.deleted or (post.parent.hidden and not viewer.is_staff)):
+        raise not_found("post")
+    return post

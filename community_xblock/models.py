@@ -1,0 +1,233 @@
+"""The system of record for everything learners share in a unit's community.
+
+Shape (close to Discourse's topic/post split, which keeps reactions, flags and edits on one table):
+
+    Community 1─* Thread 1─* Post (the opening post, responses, and comments on responses)
+                    │            ├─* Reaction   one per (post, user, kind)
+                    │            └─* Flag       one per (post, user)
+                    ├─* Follow                  one per (thread, user)
+                    └─→ Anchor                  the unit component the thread is about
+    Community 1─* Visit                         one per (community, user): "new since your last visit"
+
+Counters (reactions, replies, flags, followers) are denormalised on the rows people list, so a page never
+counts rows; they change only through ``F()`` updates inside the transaction that adds or removes the
+row they count, and unique constraints make a repeated reaction, flag or follow a no-op rather than a
+double count. Users are identified by ``user_key``: the platform's user id as a string (the workbench's
+student id outside the LMS), with the username kept beside it for display.
+"""
+from django.db import models
+from django.utils import timezone
+
+USER_KEY_LENGTH = 255
+TITLE_MAX_LENGTH = 200
+
+
+class Community(models.Model):
+    """One unit's space, shared by every run of the course.
+
+    Keyed by org + course number + the block's own id: a course re-run keeps block ids, so alumni and new
+    learners meet in the same space; a block duplicated in Studio gets a new id and a space of its own.
+    """
+
+    org = models.CharField(max_length=255)
+    course = models.CharField(max_length=255)
+    block_id = models.CharField(max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["org", "course", "block_id"], name="community_unique_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.org}+{self.course}/{self.block_id}"
+
+
+class Anchor(models.Model):
+    """A component of the unit that threads can be about (a video, a text, a problem...).
+
+    The display name is remembered when a thread is attached, so a thread about a component that later
+    leaves the course still says what it was about.
+    """
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="anchors")
+    usage_key = models.CharField(max_length=255)
+    display_name = models.CharField(max_length=255)
+    category = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "usage_key"], name="anchor_unique_per_community"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+
+class ThreadKind(models.TextChoices):
+    DISCUSSION = "discussion", "discussion"
+    QUESTION = "question", "question"
+    COURSE_ISSUE = "issue", "course issue"
+
+
+class Thread(models.Model):
+    """A conversation: a title, a kind, and its posts (the first one is the opening post)."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="threads")
+    run = models.CharField(max_length=255, help_text="The course run the thread was started in.")
+    kind = models.CharField(max_length=16, choices=ThreadKind.choices, default=ThreadKind.DISCUSSION)
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
+    anchor = models.ForeignKey(Anchor, null=True, blank=True, on_delete=models.SET_NULL, related_name="threads")
+    author_key = models.CharField(max_length=USER_KEY_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+
+    pinned = models.BooleanField(default=False)
+    closed = models.BooleanField(default=False)
+    hidden = models.BooleanField(default=False)
+    deleted = models.BooleanField(default=False)
+
+    response_count = models.PositiveIntegerField(default=0, help_text="Visible direct answers to the opening post.")
+    comment_count = models.PositiveIntegerField(default=0, help_text="Visible comments on responses.")
+    score = models.IntegerField(default=0, help_text="Helpful + insightful reactions on the opening post.")
+    flag_count = models.PositiveIntegerField(default=0, help_text="Open flags on any post of the thread.")
+    follower_count = models.PositiveIntegerField(default=0)
+    opening_post = models.OneToOneField(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    accepted_post = models.ForeignKey(
+        "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        # Each index serves one list order, so a page reads only the rows it shows whatever the size of
+        # the community. ``hidden`` is left out on purpose: it is a rare residual filter for learners, and
+        # staff lists (which include hidden threads) use the same index.
+        indexes = [
+            models.Index(fields=["community", "deleted", "pinned", "last_activity_at"], name="thread_active"),
+            models.Index(fields=["community", "deleted", "created_at"], name="thread_new"),
+            models.Index(fields=["community", "deleted", "score", "last_activity_at"], name="thread_top"),
+            models.Index(fields=["community", "deleted", "kind", "response_count", "created_at"],
+                         name="thread_unanswered"),
+            models.Index(fields=["community", "anchor", "deleted", "pinned", "last_activity_at"],
+                         name="thread_by_anchor"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def reply_count(self):
+        return self.response_count + self.comment_count
+
+
+class Post(models.Model):
+    """Something a person wrote in a thread: the opening post, a response, or a comment on a response."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="comments",
+        help_text="The response a comment answers; empty for the opening post and for responses.",
+    )
+    is_opening = models.BooleanField(default=False)
+    run = models.CharField(max_length=255)
+    author_key = models.CharField(max_length=USER_KEY_LENGTH)
+    author_name = models.CharField(max_length=255)
+    anonymous = models.BooleanField(default=False, help_text="Hidden from peers; staff still see the author.")
+    body = models.TextField(help_text="Markdown, exactly as written.")
+    body_html = models.TextField(help_text="The sanitised rendering of body, made when it is written.")
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    hidden = models.BooleanField(default=False)
+    deleted = models.BooleanField(default=False)
+
+    helpful_count = models.PositiveIntegerField(default=0)
+    insightful_count = models.PositiveIntegerField(default=0)
+    confused_count = models.PositiveIntegerField(default=0)
+    error_count = models.PositiveIntegerField(default=0)
+    flag_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["thread", "created_at"], name="post_in_thread"),
+            models.Index(fields=["community", "author_key"], name="post_by_author"),
+        ]
+
+    def __str__(self):
+        return f"post {self.pk} in thread {self.thread_id}"
+
+    @property
+    def kind(self):
+        if self.is_opening:
+            return "thread"
+        return "comment" if self.parent_id else "response"
+
+
+class ReactionKind(models.TextChoices):
+    HELPFUL = "helpful", "helpful"
+    INSIGHTFUL = "insightful", "insightful"
+    CONFUSED = "confused", "confused"
+    FOUND_ERROR = "error", "found an error"
+
+
+# The Post counter each reaction kind moves.
+REACTION_COUNTER = {
+    ReactionKind.HELPFUL: "helpful_count",
+    ReactionKind.INSIGHTFUL: "insightful_count",
+    ReactionKind.CONFUSED: "confused_count",
+    ReactionKind.FOUND_ERROR: "error_count",
+}
+# Reactions on an opening post that raise its thread in the "top" order.
+SCORING_REACTIONS = {ReactionKind.HELPFUL, ReactionKind.INSIGHTFUL}
+
+
+class Reaction(models.Model):
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    kind = models.CharField(max_length=16, choices=ReactionKind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user_key", "kind"], name="reaction_once_per_kind"),
+        ]
+
+
+class Flag(models.Model):
+    """A learner's report that a post breaks the rules; open until staff clear it."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    reason = models.CharField(max_length=500, blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["post", "user_key"], name="flag_once_per_user"),
+        ]
+
+
+class Follow(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user_key"], name="follow_once_per_user"),
+        ]
+
+
+class Visit(models.Model):
+    """When a learner last came to the space, and the visit before that (the "new since" baseline)."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="visits")
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    seen_at = models.DateTimeField(default=timezone.now)
+    previous_seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "user_key"], name="visit_once_per_user"),
+        ]

@@ -1,0 +1,44 @@
+"""What the course team does to keep a community healthy: pin, close, hide and delete.
+
+Nothing here destroys a row: hiding and deleting are flags, so a decision can be reviewed and undone.
+"""
+from django.db import transaction
+from django.utils.translation import gettext_noop as _
+
+from . import permissions
+from .discussions import change_visible_replies
+from .errors import InvalidInput
+from .lookups import post_for, thread_for
+from .models import Post, Thread
+
+THREAD_SWITCHES = {"pinned", "closed", "hidden"}
+
+
+def set_thread_state(community, viewer, *, thread_id, switch, value):
+    """Pin/unpin, close/reopen, hide/unhide a whole thread. Returns the Thread."""
+    permissions.require_staff(viewer)
+    if switch not in THREAD_SWITCHES:
+        raise InvalidInput(_("%(field)s must be one of: %(choices)s."), field="state",
+                           choices=", ".join(sorted(THREAD_SWITCHES)))
+    with transaction.atomic():
+        thread = thread_for(community, viewer, thread_id, for_update=True)
+        setattr(thread, switch, value)
+        thread.save(update_fields=[switch])
+    return thread
+
+
+def set_post_hidden(community, viewer, *, post_id, hidden):
+    """Hide a post from learners (or show it again); staff keep seeing it. Returns its thread's id."""
+    permissions.require_staff(viewer)
+    with transaction.atomic():
+        post = post_for(community, viewer, post_id)
+        if post.is_opening:
+            # The opening post is the thread: hiding it hides the conversation.
+            set_thread_state(community, viewer, thread_id=post.thread_id, switch="hidden", value=hidden)
+            return post.thread_id
+        if post.hidden != hidden:
+            Post.objects.filter(pk=post.pk).update(hidden=hidden)
+            change_visible_replies(post, -1 if hidden else 1)
+            if hidden:
+                Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
+    return post.thread_id

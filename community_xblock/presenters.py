@@ -1,0 +1,139 @@
+"""What one viewer may see of threads and posts, as plain dicts for the templates and the JSON answers.
+
+Anonymity is applied here and nowhere else: peers get no name for an anonymous post, while its author and
+the course team still see who wrote it. Flag counts are for the course team only.
+"""
+from dataclasses import dataclass
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from .identity import jump_to_url
+from .models import REACTION_COUNTER
+
+EXCERPT_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Everything about the viewer and the page that shapes how rows are shown."""
+
+    viewer: object
+    since: object  # datetime of the "new since" baseline, or None
+    component_keys: frozenset  # usage keys of the unit's current components
+    usage_id: object  # the block's usage id, to build jump_to URLs
+
+
+def author_view(author_key, author_name, anonymous, audience):
+    viewer = audience.viewer
+    is_you = bool(viewer.user_key) and viewer.user_key == author_key
+    return {
+        "name": author_name if (not anonymous or viewer.is_staff or is_you) else None,
+        "anonymous": anonymous,
+        "is_you": is_you,
+    }
+
+
+def anchor_view(anchor, audience):
+    if anchor is None:
+        return None
+    removed = anchor.usage_key not in audience.component_keys
+    return {
+        "usage_key": anchor.usage_key,
+        "name": anchor.display_name,
+        "category": anchor.category,
+        "removed": removed,
+        "url": None if removed else jump_to_url(anchor.usage_key, audience.usage_id),
+    }
+
+
+def thread_summary(thread, audience, followed_ids=()):
+    opening = thread.opening_post
+    viewer = audience.viewer
+    summary = {
+        "id": thread.pk,
+        "title": thread.title,
+        "kind": thread.kind,
+        "run": thread.run,
+        "pinned": thread.pinned,
+        "closed": thread.closed,
+        "hidden": thread.hidden,
+        "created_at": thread.created_at,
+        "last_activity_at": thread.last_activity_at,
+        "is_new": _is_new(thread.last_activity_at, audience) and thread.author_key != viewer.user_key,
+        "following": thread.pk in followed_ids,
+        "response_count": thread.response_count,
+        "reply_count": thread.reply_count,
+        "score": thread.score,
+        "follower_count": thread.follower_count,
+        "answered": thread.accepted_post_id is not None,
+        "anchor": anchor_view(thread.anchor, audience),
+        "author": author_view(thread.author_key, opening.author_name if opening else "",
+                              opening.anonymous if opening else False, audience),
+        "excerpt": Truncator(strip_tags(opening.body_html)).words(EXCERPT_WORDS) if opening else "",
+    }
+    if viewer.is_staff:
+        summary["flag_count"] = thread.flag_count
+    return summary
+
+
+def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozenset()):
+    viewer = audience.viewer
+    author = author_view(post.author_key, post.author_name, post.anonymous, audience)
+    view = {
+        "id": post.pk,
+        "kind": post.kind,
+        "parent_id": post.parent_id,
+        "run": post.run,
+        "body": post.body if (author["is_you"] or viewer.is_staff) else None,
+        "body_html": post.body_html,
+        "created_at": post.created_at,
+        "edited_at": post.edited_at,
+        "hidden": post.hidden,
+        "is_new": _is_new(post.created_at, audience) and not author["is_you"],
+        "author": author,
+        "accepted": thread.accepted_post_id == post.pk,
+        "reactions": [
+            {"kind": kind, "count": getattr(post, counter), "mine": (post.pk, kind) in my_reactions}
+            for kind, counter in REACTION_COUNTER.items()
+        ],
+        "flagged_by_me": post.pk in my_flags,
+        "can_edit": author["is_you"] or viewer.is_staff,
+        "can_react": viewer.is_authenticated and not author["is_you"],
+        "comments": [],
+    }
+    if viewer.is_staff:
+        view["flag_count"] = post.flag_count
+    return view
+
+
+def thread_detail(read, audience):
+    """The thread page: summary, opening post, responses each with their comments."""
+    thread = read.thread
+    viewer = audience.viewer
+    views = {
+        post.pk: post_view(post, thread, audience, read.my_reactions, read.my_flags) for post in read.posts
+    }
+    opening, responses = None, []
+    for post in read.posts:
+        view = views[post.pk]
+        if post.is_opening:
+            opening = view
+        elif post.parent_id:
+            views[post.parent_id]["comments"].append(view)
+        else:
+            responses.append(view)
+    # An accepted answer is read first, right after the question.
+    responses.sort(key=lambda response: not response["accepted"])
+    summary = thread_summary(thread, audience, {thread.pk} if read.following else ())
+    summary.update({
+        "opening": opening,
+        "responses": responses,
+        "can_reply": viewer.is_authenticated and not thread.closed,
+        "can_accept": thread.kind == "question" and (viewer.is_staff or viewer.user_key == thread.author_key),
+    })
+    return summary
+
+
+def _is_new(moment, audience):
+    return audience.since is not None and moment > audience.since

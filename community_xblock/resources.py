@@ -1,0 +1,45 @@
+"""Files the package ships: templates, static assets and translation catalogs.
+
+They sit at the repository root and are installed as the sub-packages ``community_xblock.templates``,
+``community_xblock.static`` and ``community_xblock.translations`` (see setup.py), so
+``importlib.resources`` finds them the same way from a wheel and from an editable install.
+
+Templates are compiled once per process by an engine whose loader reads the templates package (so
+``{% include %}`` works): the XBlock ``ResourceLoader`` builds a new engine and re-parses the file on every
+call, which would cost more than the rest of a page render.
+"""
+import importlib.resources
+from functools import lru_cache
+
+from django.template import Context, Engine
+
+TEMPLATE_LIBRARIES = {"i18n": "xblock.utils.templatetags.i18n"}
+
+
+def static_file(path):
+    """An opened static file (``path`` relative to ``static/``)."""
+    return importlib.resources.files("community_xblock.static").joinpath(path).open("rb")
+
+
+@lru_cache(maxsize=None)
+def static_text(path):
+    return importlib.resources.files("community_xblock.static").joinpath(path).read_text(encoding="utf-8")
+
+
+def static_exists(path):
+    return importlib.resources.files("community_xblock.static").joinpath(path).is_file()
+
+
+def translations_root():
+    return importlib.resources.files("community_xblock.translations")
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    templates_dir = str(importlib.resources.files("community_xblock.templates"))
+    return Engine(dirs=[templates_dir], libraries=TEMPLATE_LIBRARIES, autoescape=True, debug=False)
+
+
+def render_template(name, context, i18n_service=None):
+    """Render ``templates/<name>``; ``{% trans %}`` goes through the block's i18n service."""
+    return _engine().get_template(name).render(Context({**context, "_i18n_service": i18n_service}))
