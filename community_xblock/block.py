@@ -315,16 +315,18 @@ class CommunityXBlock(XBlock):
         if not usage_key:
             return None
         if not self.allow_anchors:
-            raise InvalidInput(_("Linking conversations to components is turned off here."), field="component")
+            raise InvalidInput(
+                _("%(field)s: linking conversations to components is turned off here."), field="component",
+            )
         for component in self.components:
             if component.usage_key == usage_key:
                 return component
-        raise InvalidInput(_("component must be one of this unit's components."), field="component")
+        raise InvalidInput(_("%(field)s must be one of this unit's components."), field="component")
 
     def _read_anonymous(self, payload):
         anonymous = read_bool(payload, "anonymous", default=False)
         if anonymous and not self.allow_anonymous:
-            raise InvalidInput(_("Anonymous posts are turned off in this community."), field="anonymous")
+            raise InvalidInput(_("%(field)s: anonymous posts are turned off in this community."), field="anonymous")
         return anonymous
 
     @staticmethod

@@ -28,7 +28,7 @@ def start_thread(community, run, viewer, *, kind, title, body, anchor=None, anon
             community=community, run=run, kind=kind, title=title, anchor=anchor_row,
             author_key=viewer.user_key, created_at=now, last_activity_at=now, follower_count=1,
         )
-        opening = _new_post(thread, None, run, viewer, body, anonymous, now, is_opening=True)
+        opening = _new_post(thread, viewer, body, anonymous=anonymous, now=now, is_opening=True)
         thread.opening_post = opening
         thread.save(update_fields=["opening_post"])
         # People hear back about what they started: the author follows their own thread.
@@ -48,10 +48,14 @@ def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=
         if parent_id is not None:
             parent = post_for(community, viewer, parent_id)
             if parent.thread_id != thread.pk:
-                raise InvalidInput(_("parent_id must be a response in the same conversation."), field="parent_id")
+                raise InvalidInput(
+                    _("%(field)s must be a response in the same conversation."), field="parent_id",
+                )
             if parent.parent_id or parent.is_opening:
-                raise InvalidInput(_("Comments can only answer a response."), field="parent_id")
-        post = _new_post(thread, parent, run, viewer, body, anonymous, now)
+                raise InvalidInput(
+                    _("%(field)s must be a response: comments can only answer a response."), field="parent_id",
+                )
+        post = _new_post(thread, viewer, body, anonymous=anonymous, now=now, parent=parent, run=run)
         counter = "comment_count" if parent else "response_count"
         Thread.objects.filter(pk=thread.pk).update(**{counter: F(counter) + 1}, last_activity_at=now)
     return post
@@ -64,7 +68,9 @@ def edit(community, viewer, *, post_id, body, title=None):
         permissions.require_author_or_staff(viewer, post.author_key, permissions.EDIT_REFUSAL)
         if title is not None:
             if not post.is_opening:
-                raise InvalidInput(_("Only the opening post of a conversation has a title."), field="title")
+                raise InvalidInput(
+                    _("%(field)s can only be changed on the opening post of a conversation."), field="title",
+                )
             Thread.objects.filter(pk=post.thread_id).update(title=title)
         post.body = body
         post.body_html = render_markdown(body)
@@ -100,9 +106,14 @@ def accept(community, viewer, *, post_id, accepted=True):
         thread = thread_for(community, viewer, post.thread_id, for_update=True)
         permissions.require_can_accept(viewer, thread)
         if thread.kind != ThreadKind.QUESTION:
-            raise InvalidInput(_("Only questions have accepted answers."), field="post_id")
+            raise InvalidInput(
+                _("%(field)s must be a response to a question: only questions have accepted answers."),
+                field="post_id",
+            )
         if post.is_opening or post.parent_id:
-            raise InvalidInput(_("Only a response can be the accepted answer."), field="post_id")
+            raise InvalidInput(
+                _("%(field)s must be a response: only a response can be the accepted answer."), field="post_id",
+            )
         if accepted:
             thread.accepted_post = post
         elif thread.accepted_post_id == post.pk:
@@ -131,9 +142,11 @@ def change_visible_replies(post, delta):
     )
 
 
-def _new_post(thread, parent, run, viewer, body, anonymous, now, is_opening=False):
+def _new_post(thread, viewer, body, *, anonymous, now, parent=None, run=None, is_opening=False):
+    """A post in ``thread``, written in ``run`` (the thread's own run for its opening post)."""
     return Post.objects.create(
-        community_id=thread.community_id, thread=thread, parent=parent, is_opening=is_opening, run=run,
+        community_id=thread.community_id, thread=thread, parent=parent, is_opening=is_opening,
+        run=run or thread.run,
         author_key=viewer.user_key, author_name=viewer.username, anonymous=anonymous,
         body=body, body_html=render_markdown(body), created_at=now,
     )

@@ -12,6 +12,8 @@ class CommunityError(Exception):
     status = 400
 
     def __init__(self, message, field=None, **params):
+        if field:
+            params["field"] = field
         super().__init__(message % params if params else message)
         self.message = message
         self.field = field

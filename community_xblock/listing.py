@@ -91,5 +91,5 @@ def read_list_options(payload, viewer):
     anchor_key = read_text(payload, "component", max_length=255, required=False, min_length=0)
     page = read_page(payload)
     if show == "following" and not viewer.is_authenticated:
-        raise InvalidInput(_("Sign in to see the conversations you follow."), field="show")
+        raise InvalidInput(_("%(field)s: sign in to see the conversations you follow."), field="show")
     return sort, anchor_key, show, page

@@ -1,7 +1,7 @@
 """What one viewer may see of threads and posts, as plain dicts for the templates and the JSON answers.
 
 Anonymity is applied here and nowhere else: peers get no name for an anonymous post, while its author and
-the course team still see who wrote it. Flag counts are for the course team only.
+the course team still see who wrote it. Flag counts are for the course team only (None for everybody else).
 """
 from dataclasses import dataclass
 
@@ -72,8 +72,7 @@ def thread_summary(thread, audience, followed_ids=()):
                               opening.anonymous if opening else False, audience),
         "excerpt": Truncator(strip_tags(opening.body_html)).words(EXCERPT_WORDS) if opening else "",
     }
-    if viewer.is_staff:
-        summary["flag_count"] = thread.flag_count
+    summary["flag_count"] = thread.flag_count if viewer.is_staff else None
     return summary
 
 
@@ -102,8 +101,7 @@ def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozens
         "can_react": viewer.is_authenticated and not author["is_you"],
         "comments": [],
     }
-    if viewer.is_staff:
-        view["flag_count"] = post.flag_count
+    view["flag_count"] = post.flag_count if viewer.is_staff else None
     return view
 
 

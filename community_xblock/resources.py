@@ -9,7 +9,7 @@ Templates are compiled once per process by an engine whose loader reads the temp
 call, which would cost more than the rest of a page render.
 """
 import importlib.resources
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from django.template import Context, Engine
 
@@ -21,7 +21,7 @@ def static_file(path):
     return importlib.resources.files("community_xblock.static").joinpath(path).open("rb")
 
 
-@lru_cache(maxsize=None)
+@cache
 def static_text(path):
     return importlib.resources.files("community_xblock.static").joinpath(path).read_text(encoding="utf-8")
 

@@ -11,7 +11,8 @@ DEMO_UNIT = """
   <community_demo_component display_name="Problem: Limiting factors" kind="problem"
       text="Given light intensity, CO2 concentration and temperature, which one limits the rate of photosynthesis?"/>
   <community display_name="Unit community"
-      prompt="Which step of photosynthesis surprised you? Ask about anything unclear in the video, the reading or the problem, and help each other out."/>
+      prompt="Which step of photosynthesis surprised you? Ask about anything unclear in the video, the reading
+              or the problem, and help each other out."/>
 </vertical_demo>
 """
 

@@ -11,7 +11,7 @@ import json
 import os
 from urllib.parse import unquote, urlparse
 
-from workbench.settings import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
+from workbench.settings import *  # noqa: F403  pylint: disable=wildcard-import,unused-wildcard-import
 from workbench.settings import INSTALLED_APPS, MIDDLEWARE
 from xblock.core import XBlock
 
