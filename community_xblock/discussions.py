@@ -41,12 +41,12 @@ def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=
     permissions.require_signed_in(viewer)
     now = timezone.now()
     with transaction.atomic():
-        thread = thread_for(community, viewer, thread_id)
+        thread = thread_for(community, viewer, thread_id, for_update=True)
         if thread.closed:
             raise Conflict(_("This conversation is closed to new replies."))
         parent = None
         if parent_id is not None:
-            parent = post_for(community, viewer, parent_id)
+            parent = post_for(community, viewer, parent_id)  # the thread lock above covers it
             if parent.thread_id != thread.pk:
                 raise InvalidInput(
                     _("%(field)s must be a response in the same conversation."), field="parent_id",
@@ -64,7 +64,7 @@ def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=
 def edit(community, viewer, *, post_id, body, title=None):
     """Change a post's text (and its thread's title, for an opening post). Returns the Post."""
     with transaction.atomic():
-        post = post_for(community, viewer, post_id)
+        post = post_for(community, viewer, post_id, lock=True)
         permissions.require_author_or_staff(viewer, post.author_key, permissions.EDIT_REFUSAL)
         if title is not None:
             if not post.is_opening:
@@ -86,7 +86,7 @@ def delete(community, viewer, *, post_id):
     wrote is ever destroyed by a click.
     """
     with transaction.atomic():
-        post = post_for(community, viewer, post_id)
+        post = post_for(community, viewer, post_id, lock=True)
         permissions.require_author_or_staff(viewer, post.author_key, permissions.DELETE_REFUSAL)
         if post.is_opening:
             Thread.objects.filter(pk=post.thread_id).update(deleted=True)
@@ -102,8 +102,8 @@ def delete(community, viewer, *, post_id):
 def accept(community, viewer, *, post_id, accepted=True):
     """Mark (or unmark) a response as the accepted answer of its question. Returns the Thread."""
     with transaction.atomic():
-        post = post_for(community, viewer, post_id)
-        thread = thread_for(community, viewer, post.thread_id, for_update=True)
+        post = post_for(community, viewer, post_id, lock=True)
+        thread = thread_for(community, viewer, post.thread_id)
         permissions.require_can_accept(viewer, thread)
         if thread.kind != ThreadKind.QUESTION:
             raise InvalidInput(

@@ -17,7 +17,7 @@ FLAG_REASON_MAX_LENGTH = 500
 def react(community, viewer, *, post_id, kind, active=True):
     """Add or remove the viewer's reaction of ``kind`` to a post. Returns the Post."""
     with transaction.atomic():
-        post = post_for(community, viewer, post_id)
+        post = post_for(community, viewer, post_id, lock=True)
         permissions.require_not_own(viewer, post.author_key, _("You cannot react to your own post."))
         changed = _toggle_row(Reaction.objects, active, post=post, user_key=viewer.user_key, kind=kind)
         if changed:
@@ -32,7 +32,7 @@ def follow(community, viewer, *, thread_id, active=True):
     """Follow or unfollow a thread. Returns the thread's follower count."""
     permissions.require_signed_in(viewer)
     with transaction.atomic():
-        thread = thread_for(community, viewer, thread_id)
+        thread = thread_for(community, viewer, thread_id, for_update=True)
         changed = _toggle_row(Follow.objects, active, thread=thread, user_key=viewer.user_key)
         if changed:
             Thread.objects.filter(pk=thread.pk).update(follower_count=F("follower_count") + changed)
@@ -42,7 +42,7 @@ def follow(community, viewer, *, thread_id, active=True):
 def flag(community, viewer, *, post_id, reason="", active=True):
     """Report a post to the course team (or withdraw one's report). Returns the Post."""
     with transaction.atomic():
-        post = post_for(community, viewer, post_id)
+        post = post_for(community, viewer, post_id, lock=True)
         permissions.require_not_own(viewer, post.author_key, _("You cannot flag your own post."))
         changed = _toggle_row(Flag.objects, active, post=post, user_key=viewer.user_key,
                               defaults={"reason": reason})
@@ -55,7 +55,7 @@ def clear_flags(community, viewer, *, post_id):
     """Staff: the post was reviewed; its open flags are closed. Returns the Post."""
     permissions.require_staff(viewer)
     with transaction.atomic():
-        post = post_for(community, viewer, post_id)
+        post = post_for(community, viewer, post_id, lock=True)
         cleared, _rows = Flag.objects.filter(post=post).delete()
         if cleared:
             _move_flag_counts(post, -cleared)

@@ -39,8 +39,14 @@ def thread_for(community, viewer, thread_id, for_update=False):
         raise not_found("conversation") from None
 
 
-def post_for(community, viewer, post_id):
-    """A post the viewer can see, with its thread (also checked for visibility)."""
+def post_for(community, viewer, post_id, lock=False):
+    """A post the viewer can see, with its thread (also checked for visibility).
+
+    ``lock`` is for writes: every write to a post first locks its thread's row, then reads the post again.
+    Inserting a row that references a post or thread takes a shared lock on it in InnoDB, and two writers
+    that each hold one and wait for the other's exclusive lock deadlock; with one lock per thread taken
+    first, writers to the same thread queue instead.
+    """
     posts = Post.objects.select_related("thread", "parent").filter(
         community=community, deleted=False, thread__deleted=False,
     )
@@ -52,4 +58,11 @@ def post_for(community, viewer, post_id):
         raise not_found("post") from None
     if post.parent_id and (post.parent.deleted or (post.parent.hidden and not viewer.is_staff)):
         raise not_found("post")
+    if lock:
+        lock_thread(post.thread_id)
+        post = posts.get(pk=post_id)
     return post
+
+
+def lock_thread(thread_id):
+    list(Thread.objects.select_for_update().filter(pk=thread_id).values_list("pk"))

@@ -31,7 +31,7 @@ def set_post_hidden(community, viewer, *, post_id, hidden):
     """Hide a post from learners (or show it again); staff keep seeing it. Returns its thread's id."""
     permissions.require_staff(viewer)
     with transaction.atomic():
-        post = post_for(community, viewer, post_id)
+        post = post_for(community, viewer, post_id, lock=True)
         if post.is_opening:
             # The opening post is the thread: hiding it hides the conversation.
             set_thread_state(community, viewer, thread_id=post.thread_id, switch="hidden", value=hidden)

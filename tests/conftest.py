@@ -68,3 +68,18 @@ def community(db):
     from community_xblock.lookups import community_for
 
     return community_for(CommunityKey(org="TestX", course="BIO101", block_id="unit-community", run="2026_T1"))
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory):
+    """A workbench server in its own process and database, shared by the HTTP and browser tests."""
+    from .live_server import LiveWorkbench
+
+    server = LiveWorkbench(tmp_path_factory.mktemp("live")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_usage_id():
+    return "community-photosynthesis-unit-demo.community.d0.u0"

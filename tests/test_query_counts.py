@@ -1,0 +1,62 @@
+"""A request's number of queries does not grow with the size of the community."""
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from community_xblock import discussions, engagement
+from community_xblock.identity import Viewer, community_key_for
+from community_xblock.lookups import community_for
+
+
+def grow(workbench, threads, replies_each=2):
+    key = community_key_for(workbench.usage_id)
+    community = community_for(key)
+    components = workbench.component_keys()
+    from community_xblock.components import unit_components
+
+    anchors = unit_components(workbench.block)
+    for number in range(threads):
+        author = Viewer(f"learner{number}", f"learner{number}")
+        thread = discussions.start_thread(
+            community, key.run, author, kind="question", title=f"Thread {number}", body="Body text",
+            anchor=anchors[number % len(components)], anonymous=number % 3 == 0,
+        )
+        for reply_number in range(replies_each):
+            replier = Viewer(f"replier{reply_number}", f"replier{reply_number}")
+            post = discussions.reply(community, key.run, replier, thread_id=thread.pk, body="A reply")
+            engagement.react(community, author, post_id=post.pk, kind="helpful")
+    return community
+
+
+def queries(action):
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return len(captured)
+
+
+def measure(workbench):
+    from community_xblock.models import Thread
+
+    thread_id = Thread.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return {
+        "page (learner)": queries(lambda: workbench.page(student="amelie")),
+        "page (staff)": queries(lambda: workbench.page(student="staff")),
+        "list": queries(lambda: workbench.ok("list_threads", {"sort": "top"}, student="amelie")),
+        "list by component": queries(lambda: workbench.ok(
+            "list_threads", {"component": workbench.component_keys()[0]}, student="amelie")),
+        "thread": queries(lambda: workbench.ok("get_thread", {"thread_id": thread_id}, student="amelie")),
+        "post": queries(lambda: workbench.ok(
+            "create_thread", {"kind": "discussion", "title": "Measured", "body": "x"}, student="amelie")),
+        "react": queries(lambda: workbench.ok(
+            "react", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id, "kind": "insightful"},
+            student="zsofia")),
+    }
+
+
+def test_queries_per_request_do_not_grow_with_the_community(workbench):
+    grow(workbench, threads=3)
+    workbench.page(student="amelie")  # first visits write a row; measure steady-state requests
+    workbench.page(student="staff")
+    small = measure(workbench)
+    grow(workbench, threads=45, replies_each=6)
+    large = measure(workbench)
+    assert small == large, {name: (small[name], large[name]) for name in small}
