@@ -1,0 +1,236 @@
+"""Learner and staff flows in Debian's headless Chromium, against a real workbench server.
+
+Elements are found by role and accessible name, as a screen reader user would find them.
+"""
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.live]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+TITLE = "Is the Calvin cycle really light-independent?"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Person:
+    """One browser context per person: their own cookies, their own page."""
+
+    def __init__(self, browser, live, student, width=1024):
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.page = self.context.new_page()
+        self.errors = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.live = live
+        self.student = student
+
+    def open(self):
+        self.page.goto(f"{self.live.url}/scenario/community.0/?student={self.student}")
+        self.page.wait_for_selector(".cx")
+        return self.page
+
+    def thread(self, title=TITLE):
+        """The list item of a thread, opened."""
+        page = self.page
+        button = page.get_by_role("button", name=title)
+        if button.get_attribute("aria-expanded") != "true":
+            button.click()
+        item = page.locator(".cx-thread", has=page.get_by_role("heading", name=title))
+        item.locator(".cx-thread-detail").wait_for()
+        return item
+
+    def announced(self, text):
+        self.page.wait_for_function(
+            "text => document.querySelector('.cx-live').textContent.includes(text)", arg=text,
+        )
+
+    def close(self):
+        assert not self.errors, self.errors
+        self.context.close()
+
+
+@pytest.fixture
+def people(browser, live):
+    opened = []
+
+    def person(student, width=1024):
+        opened.append(Person(browser, live, student, width))
+        return opened[-1]
+
+    yield person
+    for each in opened:
+        each.close()
+
+
+def test_learners_and_staff_discuss_and_moderate(people):
+    # A learner asks a question about one component of the unit.
+    asker = people("student_1")
+    page = asker.open()
+    page.get_by_text("Start a conversation").click()
+    page.get_by_label("Type").select_option("question")
+    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Message").fill("The reading says it needs **no light**, but it uses ATP from the light.")
+    page.get_by_label("About").select_option(label="Reading: The Calvin cycle")
+    page.get_by_role("button", name="Post", exact=True).click()
+    asker.announced("Your conversation was posted.")
+    item = asker.thread()
+    assert "no light" in item.locator(".cx-post-thread .cx-body strong").inner_text()
+    assert page.get_by_role("link", name="About: Reading: The Calvin cycle").count() == 1
+
+    # The asker fixes a typo in the question: the edit form only shows when asked for.
+    edit_form = item.locator(".cx-post-thread form.cx-edit")
+    assert not edit_form.is_visible()
+    item.locator(".cx-post-thread").get_by_role("button", name="Edit").click()
+    assert edit_form.is_visible()
+    edit_form.get_by_label("Message").fill("The reading says it needs **no light**, yet it uses ATP from the light.")
+    edit_form.get_by_role("button", name="Save").click()
+    asker.announced("Your changes were saved.")
+    assert "yet it uses ATP" in asker.thread().locator(".cx-post-thread .cx-body").inner_text()
+
+    # A second learner answers, finds it helpful and follows it.
+    helper = people("amelie")
+    page = helper.open()
+    item = helper.thread()
+    item.get_by_label("Your response").fill("It needs no light *directly*, but stops soon in the dark.")
+    item.get_by_role("button", name="Respond").click()
+    helper.announced("Your reply was posted.")
+    item = helper.thread()
+    item.locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful")).click()
+    helper.announced("Reaction added.")
+    pressed = helper.thread().locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful"))
+    assert pressed.get_attribute("aria-pressed") == "true"
+    assert pressed.inner_text() == "Helpful (1)"
+    helper.thread().get_by_role("button", name="Follow").click()
+    helper.announced("You follow this conversation.")
+
+    # The asker accepts the answer and comments on it.
+    page = asker.open()
+    item = asker.thread()
+    item.get_by_role("button", name="Accept answer").click()
+    asker.announced("Answer accepted.")
+    item = asker.thread()
+    assert item.get_by_text("Accepted answer").count() == 1
+    item.locator(".cx-comment-compose summary").click()
+    item.get_by_label("Your comment").fill("Thanks, that makes sense!")
+    item.get_by_role("button", name="Add comment").click()
+    asker.announced("Your reply was posted.")
+
+    # The helper flags the asker's comment (say it looked like spam).
+    page = helper.open()
+    page.on("dialog", lambda dialog: dialog.accept())
+    item = helper.thread()
+    comment = item.locator(".cx-comments .cx-post")
+    comment.get_by_role("button", name="Flag").click()
+    helper.announced("Post reported to the course team.")
+
+    # Staff find the flag, review it, pin and close the thread, hide the comment.
+    staff = people("staff")
+    page = staff.open()
+    assert page.get_by_text("moderation controls").count() == 1
+    page.get_by_label("Show").select_option("flagged")
+    staff.announced("Conversations updated.")
+    assert page.get_by_role("button", name=TITLE).count() == 1
+    item = staff.thread()
+    item.locator(".cx-comments").get_by_role("button", name="Clear flags").click()
+    staff.announced("Flags cleared.")
+    staff.thread().get_by_role("button", name="Pin").click()
+    staff.announced("Conversation updated.")
+    staff.thread().get_by_role("button", name="Close", exact=True).click()
+    staff.announced("Conversation updated.")
+    staff.thread().locator(".cx-comments").get_by_role("button", name="Hide from learners").click()
+    staff.announced("Post hidden from learners.")
+
+    # After a reload, a learner finds everything persisted.
+    page = helper.open()
+    listed = page.locator(".cx-thread").first
+    assert TITLE in listed.inner_text()
+    assert "Pinned" in listed.inner_text() and "Closed" in listed.inner_text()
+    assert "Answered" in listed.inner_text() and "Following" in listed.inner_text()
+    item = helper.thread()
+    assert item.get_by_text("This conversation is closed to new replies.").count() == 1
+    assert item.get_by_label("Your response").count() == 0
+    assert item.get_by_text("Thanks, that makes sense!").count() == 0  # hidden by staff
+    assert item.locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful")).inner_text() \
+        == "Helpful (1)"
+
+
+def test_keyboard_only_learner(people):
+    learner = people("zsofia")
+    page = learner.open()
+    page.get_by_text("Start a conversation").focus()
+    page.keyboard.press("Enter")
+    page.get_by_label("Title").focus()
+    page.keyboard.type("Billentyűzettel írt kérdés")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Ezt csak billentyűzettel írtam 🌱")
+    page.get_by_role("button", name="Post", exact=True).focus()
+    page.keyboard.press("Enter")
+    learner.announced("Your conversation was posted.")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Billentyűzettel írt kérdés"  # focus moves to the new conversation
+    page.keyboard.press("Enter")
+    page.locator(".cx-thread-detail").first.wait_for()
+    assert page.get_by_role("button", name="Billentyűzettel írt kérdés").get_attribute("aria-expanded") == "true"
+
+
+def test_errors_are_shown_next_to_the_form_and_announced(people):
+    learner = people("tom")
+    page = learner.open()
+    page.get_by_text("Start a conversation").click()
+    page.get_by_label("Title").fill("ab")
+    page.get_by_label("Message").fill("Too short a title")
+    page.get_by_role("button", name="Post", exact=True).click()
+    alert = page.get_by_role("alert").filter(has_text="title")
+    alert.wait_for()
+    assert "at least 3 characters" in alert.inner_text()
+    assert page.get_by_label("Title").get_attribute("aria-invalid") == "true"
+
+
+# The right edge of the block, and of the furthest-reaching thing inside it (the workbench's own chrome
+# around the block is not ours to judge).
+OVERFLOW_SCRIPT = """() => {
+    const cx = document.querySelector('.cx');
+    const box = cx.getBoundingClientRect();
+    let widest = box.right;
+    cx.querySelectorAll('*').forEach(el => {
+        const rect = el.getBoundingClientRect();
+        if (rect.width && getComputedStyle(el).position !== 'absolute') { widest = Math.max(widest, rect.right); }
+    });
+    return {box: box.right, widest: widest};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1024])
+def test_accessibility_of_the_learner_view(people, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    learner = people("student_1", width=width)
+    page = learner.open()
+    page.get_by_text("Start a conversation").click()
+    learner.thread()  # a thread open, with its forms and reactions
+    results = Axe().run(page, context=".cx")
+    assert results.violations_count == 0, results.generate_report()
+    layout = page.evaluate(OVERFLOW_SCRIPT)
+    assert layout["widest"] <= layout["box"] + 1, f"something in the community space sticks out at {width}px"
+    assert layout["box"] <= width, layout
+
+
+def test_accessibility_of_the_staff_view(people):
+    from axe_playwright_python.sync_playwright import Axe
+
+    staff = people("staff")
+    page = staff.open()
+    staff.thread()
+    results = Axe().run(page, context=".cx")
+    assert results.violations_count == 0, results.generate_report()
