@@ -2,11 +2,18 @@
 
 The block's parent (the unit) lists its children; each one's display name is what learners see in the
 course. Runtimes that give no parent (a block previewed alone) simply offer no components.
+
+Loading the siblings costs a few reads per component in any runtime, on every request that shows anchors,
+and the course structure rarely changes during a visit: the list is kept in Django's cache for
+``CACHE_SECONDS`` (a renamed or removed component shows up within that delay).
 """
 import logging
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+
+from django.core.cache import cache
 
 log = logging.getLogger(__name__)
+CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -17,7 +24,17 @@ class UnitComponent:
 
 
 def unit_components(block):
-    """The other components of the block's unit, in course order."""
+    """The other components of the block's unit, in course order (cached, see the module's note)."""
+    key = f"community_xblock:components:{block.scope_ids.usage_id}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = [astuple(component) for component in read_unit_components(block)]
+        cache.set(key, cached, CACHE_SECONDS)
+    return [UnitComponent(*fields) for fields in cached]
+
+
+def read_unit_components(block):
+    """The other components of the block's unit, read from the runtime now."""
     try:
         parent = block.get_parent()
     except Exception:  # pylint: disable=broad-except

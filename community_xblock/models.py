@@ -101,16 +101,15 @@ class Thread(models.Model):
 
     class Meta:
         # Each index serves one list order, so a page reads only the rows it shows whatever the size of
-        # the community. ``hidden`` is left out on purpose: it is a rare residual filter for learners, and
-        # staff lists (which include hidden threads) use the same index.
+        # the community. ``deleted`` and ``hidden`` stay out of them on purpose: they are rare residual
+        # filters, and Django writes ``deleted=False`` as ``NOT deleted``, which no database can match
+        # against an index column (SQLite would then sort the whole community for every page).
         indexes = [
-            models.Index(fields=["community", "deleted", "pinned", "last_activity_at"], name="thread_active"),
-            models.Index(fields=["community", "deleted", "created_at"], name="thread_new"),
-            models.Index(fields=["community", "deleted", "score", "last_activity_at"], name="thread_top"),
-            models.Index(fields=["community", "deleted", "kind", "response_count", "created_at"],
-                         name="thread_unanswered"),
-            models.Index(fields=["community", "anchor", "deleted", "pinned", "last_activity_at"],
-                         name="thread_by_anchor"),
+            models.Index(fields=["community", "pinned", "last_activity_at"], name="thread_active"),
+            models.Index(fields=["community", "created_at"], name="thread_new"),
+            models.Index(fields=["community", "score", "last_activity_at"], name="thread_top"),
+            models.Index(fields=["community", "kind", "response_count", "created_at"], name="thread_unanswered"),
+            models.Index(fields=["community", "anchor", "pinned", "last_activity_at"], name="thread_by_anchor"),
         ]
 
     def __str__(self):

@@ -3,15 +3,16 @@
 Anonymity is applied here and nowhere else: peers get no name for an anonymous post, while its author and
 the course team still see who wrote it. Flag counts are for the course team only (None for everybody else).
 """
+import re
 from dataclasses import dataclass
 
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from .identity import jump_to_url
 from .models import REACTION_COUNTER
 
 EXCERPT_WORDS = 40
+MARKDOWN_MARKS = re.compile(r"[*_`#>~|]+|!?\[|\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def thread_summary(thread, audience, followed_ids=()):
         "anchor": anchor_view(thread.anchor, audience),
         "author": author_view(thread.author_key, opening.author_name if opening else "",
                               opening.anonymous if opening else False, audience),
-        "excerpt": Truncator(strip_tags(opening.body_html)).words(EXCERPT_WORDS) if opening else "",
+        "excerpt": excerpt(opening.body) if opening else "",
     }
     summary["flag_count"] = thread.flag_count if viewer.is_staff else None
     return summary
@@ -131,6 +132,11 @@ def thread_detail(read, audience):
         "can_accept": thread.kind == "question" and (viewer.is_staff or viewer.user_key == thread.author_key),
     })
     return summary
+
+
+def excerpt(markdown_text):
+    """The first words of a post as plain text (Markdown marks and link targets dropped)."""
+    return Truncator(MARKDOWN_MARKS.sub("", markdown_text[:2000])).words(EXCERPT_WORDS)
 
 
 def _is_new(moment, audience):

@@ -74,8 +74,17 @@ def people(browser, live):
 
 
 def test_learners_and_staff_discuss_and_moderate(people):
-    # A learner asks a question about one component of the unit.
-    asker = people("student_1")
+    asker, helper, staff = people("student_1"), people("amelie"), people("staff")
+    ask_a_question_about_a_component(asker)
+    fix_a_typo(asker)
+    answer_react_and_follow(helper)
+    accept_and_comment(asker)
+    flag_the_comment(helper)
+    review_and_moderate(staff)
+    find_everything_after_a_reload(helper)
+
+
+def ask_a_question_about_a_component(asker):
     page = asker.open()
     page.get_by_text("Start a conversation").click()
     page.get_by_label("Type").select_option("question")
@@ -88,7 +97,10 @@ def test_learners_and_staff_discuss_and_moderate(people):
     assert "no light" in item.locator(".cx-post-thread .cx-body strong").inner_text()
     assert page.get_by_role("link", name="About: Reading: The Calvin cycle").count() == 1
 
-    # The asker fixes a typo in the question: the edit form only shows when asked for.
+
+def fix_a_typo(asker):
+    """The edit form only shows when asked for."""
+    item = asker.thread()
     edit_form = item.locator(".cx-post-thread form.cx-edit")
     assert not edit_form.is_visible()
     item.locator(".cx-post-thread").get_by_role("button", name="Edit").click()
@@ -98,15 +110,14 @@ def test_learners_and_staff_discuss_and_moderate(people):
     asker.announced("Your changes were saved.")
     assert "yet it uses ATP" in asker.thread().locator(".cx-post-thread .cx-body").inner_text()
 
-    # A second learner answers, finds it helpful and follows it.
-    helper = people("amelie")
-    page = helper.open()
+
+def answer_react_and_follow(helper):
+    helper.open()
     item = helper.thread()
     item.get_by_label("Your response").fill("It needs no light *directly*, but stops soon in the dark.")
     item.get_by_role("button", name="Respond").click()
     helper.announced("Your reply was posted.")
-    item = helper.thread()
-    item.locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful")).click()
+    helper.thread().locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful")).click()
     helper.announced("Reaction added.")
     pressed = helper.thread().locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful"))
     assert pressed.get_attribute("aria-pressed") == "true"
@@ -114,10 +125,10 @@ def test_learners_and_staff_discuss_and_moderate(people):
     helper.thread().get_by_role("button", name="Follow").click()
     helper.announced("You follow this conversation.")
 
-    # The asker accepts the answer and comments on it.
-    page = asker.open()
-    item = asker.thread()
-    item.get_by_role("button", name="Accept answer").click()
+
+def accept_and_comment(asker):
+    asker.open()
+    asker.thread().get_by_role("button", name="Accept answer").click()
     asker.announced("Answer accepted.")
     item = asker.thread()
     assert item.get_by_text("Accepted answer").count() == 1
@@ -126,23 +137,21 @@ def test_learners_and_staff_discuss_and_moderate(people):
     item.get_by_role("button", name="Add comment").click()
     asker.announced("Your reply was posted.")
 
-    # The helper flags the asker's comment (say it looked like spam).
+
+def flag_the_comment(helper):
     page = helper.open()
     page.on("dialog", lambda dialog: dialog.accept())
-    item = helper.thread()
-    comment = item.locator(".cx-comments .cx-post")
-    comment.get_by_role("button", name="Flag").click()
+    helper.thread().locator(".cx-comments .cx-post").get_by_role("button", name="Flag").click()
     helper.announced("Post reported to the course team.")
 
-    # Staff find the flag, review it, pin and close the thread, hide the comment.
-    staff = people("staff")
+
+def review_and_moderate(staff):
     page = staff.open()
     assert page.get_by_text("moderation controls").count() == 1
     page.get_by_label("Show").select_option("flagged")
     staff.announced("Conversations updated.")
     assert page.get_by_role("button", name=TITLE).count() == 1
-    item = staff.thread()
-    item.locator(".cx-comments").get_by_role("button", name="Clear flags").click()
+    staff.thread().locator(".cx-comments").get_by_role("button", name="Clear flags").click()
     staff.announced("Flags cleared.")
     staff.thread().get_by_role("button", name="Pin").click()
     staff.announced("Conversation updated.")
@@ -151,18 +160,19 @@ def test_learners_and_staff_discuss_and_moderate(people):
     staff.thread().locator(".cx-comments").get_by_role("button", name="Hide from learners").click()
     staff.announced("Post hidden from learners.")
 
-    # After a reload, a learner finds everything persisted.
+
+def find_everything_after_a_reload(helper):
     page = helper.open()
     listed = page.locator(".cx-thread").first
     assert TITLE in listed.inner_text()
-    assert "Pinned" in listed.inner_text() and "Closed" in listed.inner_text()
-    assert "Answered" in listed.inner_text() and "Following" in listed.inner_text()
+    for badge in ("Pinned", "Closed", "Answered", "Following"):
+        assert badge in listed.inner_text(), badge
     item = helper.thread()
     assert item.get_by_text("This conversation is closed to new replies.").count() == 1
     assert item.get_by_label("Your response").count() == 0
     assert item.get_by_text("Thanks, that makes sense!").count() == 0  # hidden by staff
-    assert item.locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful")).inner_text() \
-        == "Helpful (1)"
+    helpful = item.locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful"))
+    assert helpful.inner_text() == "Helpful (1)"
 
 
 def test_keyboard_only_learner(people):

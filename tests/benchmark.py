@@ -1,0 +1,237 @@
+"""Benchmark: render and handler latency and memory at growing community sizes (``make bench``).
+
+Not a test: it prints a table. Every figure is a median over repeated requests made through the SDK
+workbench's own Django views (URL routing, middleware, ``runtime.get_block``, the handler), on an embedded
+SQLite file, and is shown as a ratio to floors measured in the same run:
+
+- handlers (list, thread, post) against a trivial JSON handler of a trivial XBlock;
+- the render (the learner's unit page: three components and the community block) against the same unit
+  page with the trivial block in the community block's place, so the ratio is what the community adds.
+
+Communities of 1k, 10k and 100k posts are seeded in bulk (one thread for every five posts, a reaction on
+every other post).
+
+    python -m tests.benchmark [--sizes 1000,10000,100000] [--repeat 25]
+"""
+import argparse
+import os
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "community_xblock.demo.settings")
+BENCH_DIR = Path(os.environ.get("COMMUNITY_BENCH_DIR", "var/bench"))
+BENCH_DIR.mkdir(parents=True, exist_ok=True)
+os.environ.setdefault("COMMUNITY_DB_URL", f"sqlite:///{(BENCH_DIR / 'bench.db').resolve()}")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from web_fragments.fragment import Fragment  # noqa: E402
+from xblock.core import XBlock  # noqa: E402
+
+POSTS_PER_THREAD = 5
+TARGETS = "render and list at 100k: <= 2x floor and <= 1.2x their 1k figure; post: <= 3x floor"
+
+
+class FloorXBlock(XBlock):
+    """The floor: the least a block can do in this runtime."""
+
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        return Fragment("<p>floor</p>")
+
+    @XBlock.json_handler
+    def ping(self, data, suffix=""):  # pylint: disable=unused-argument
+        return {}
+
+
+def register_blocks():
+    import importlib.metadata
+
+    XBlock.extra_entry_points.append(("bench_floor", importlib.metadata.EntryPoint(
+        name="bench_floor", group="xblock.v1", value="tests.benchmark:FloorXBlock")))
+
+
+def add_scenario(name, xml):
+    from workbench.scenarios import add_xml_scenario, get_scenarios
+
+    get_scenarios()
+    add_xml_scenario(name, name, xml)
+    return get_scenarios()[name].usage_id
+
+
+def community_scenario(size):
+    from community_xblock.demo.scenarios import DEMO_UNIT
+
+    unit = add_scenario(f"bench-{size}", DEMO_UNIT)
+    return community_in(unit)
+
+
+def community_in(unit):
+    from workbench.runtime import WorkbenchRuntime
+
+    runtime = WorkbenchRuntime("bench")
+    return next(str(child) for child in runtime.get_block(unit).children if ".community." in str(child))
+
+
+def seed(usage_id, posts):
+    """Bulk-insert a community of ``posts`` posts, shaped like a real one."""
+    from workbench.runtime import WorkbenchRuntime
+
+    from community_xblock.components import unit_components
+    from community_xblock.identity import community_key_for
+    from community_xblock.lookups import community_for
+    from community_xblock.markup import render_markdown
+    from community_xblock.models import Anchor, Post, Reaction, Thread
+
+    key = community_key_for(usage_id)
+    community = community_for(key)
+    block = WorkbenchRuntime("bench").get_block(usage_id)
+    anchors = [Anchor.objects.create(community=community, usage_key=c.usage_key, display_name=c.display_name,
+                                     category=c.category) for c in unit_components(block)]
+    body = "Is the **Calvin cycle** really independent of light? The reading says so, the video not quite."
+    html = render_markdown(body)
+    start = timezone.now() - timezone.timedelta(days=365)
+    threads = [
+        Thread(community=community, run=key.run, kind=("question", "discussion", "issue")[number % 3],
+               title=f"Conversation number {number} about photosynthesis", author_key=f"learner{number % 500}",
+               anchor=anchors[number % len(anchors)] if number % 2 else None,
+               created_at=start + timezone.timedelta(minutes=number),
+               last_activity_at=start + timezone.timedelta(minutes=number + 30),
+               response_count=POSTS_PER_THREAD - 1, score=number % 7)
+        for number in range(posts // POSTS_PER_THREAD)
+    ]
+    Thread.objects.bulk_create(threads, batch_size=2000)
+    rows = []
+    for thread in threads:
+        for position in range(POSTS_PER_THREAD):
+            rows.append(Post(community=community, thread=thread, is_opening=position == 0, run=key.run,
+                             author_key=f"learner{(thread.pk + position) % 500}", author_name="learner",
+                             body=body, body_html=html, created_at=thread.created_at, helpful_count=position % 2))
+    Post.objects.bulk_create(rows, batch_size=2000)
+    openings = {post.thread_id: post.pk for post in rows if post.is_opening}
+    for thread in threads:
+        thread.opening_post_id = openings[thread.pk]
+    Thread.objects.bulk_update(threads, ["opening_post"], batch_size=2000)
+    Reaction.objects.bulk_create(
+        [Reaction(post=post, user_key="fan", kind="helpful") for post in rows if post.helpful_count],
+        batch_size=2000,
+    )
+    return threads[-1].pk
+
+
+def median_ms(action, repeat):
+    action()  # warm caches (templates, scenario loading) before timing
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def peak_kb(action):
+    tracemalloc.start()
+    action()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1024
+
+
+def ok(response):
+    assert response.status_code == 200, (response.status_code, response.content[:300])
+    return response
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=25)
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+
+    database = BENCH_DIR / "bench.db"
+    if database.exists():
+        database.unlink()
+    call_command("migrate", run_syncdb=True, verbosity=0)
+    register_blocks()
+    client = Client()
+    floor_id = add_scenario("bench-floor", "<bench_floor/>")
+    floor_url = f"/handler/{floor_id}/ping/?student=learner1"
+    floor = median_ms(lambda: ok(client.post(floor_url, "{}", content_type="application/json")), options.repeat * 2)
+    from community_xblock.demo.scenarios import DEMO_UNIT
+
+    floor_unit = DEMO_UNIT.split("<community ")[0] + "<bench_floor/>\n</vertical_demo>"
+    floor_page = add_scenario("bench-floor-unit", floor_unit).split(".")[0]
+    render_floor = median_ms(lambda: ok(client.get(f"/view/{floor_page}/student_view/?student=learner1")),
+                             options.repeat)
+
+    rows = []
+    for size in sizes:
+        usage_id = community_scenario(size)
+        seeded = time.perf_counter()
+        thread_id = seed(usage_id, size)
+        seeded = time.perf_counter() - seeded
+        name = usage_id.split(".")[0]
+        handler = f"/handler/{usage_id}/{{}}/?student=learner1"
+
+        def render(name=name):
+            return ok(client.get(f"/view/{name}/student_view/?student=learner1"))
+
+        def call(handler_name, payload, handler=handler):
+            import json
+
+            return ok(client.post(handler.format(handler_name), json.dumps(payload), content_type="application/json"))
+
+        counter = iter(range(10**9))
+        figures = {
+            "render": median_ms(render, options.repeat),
+            "list": median_ms(lambda call=call: call("list_threads", {"sort": "active"}), options.repeat),
+            "thread": median_ms(lambda call=call, t=thread_id: call("get_thread", {"thread_id": t}), options.repeat),
+            "post": median_ms(lambda call=call, counter=counter: call("create_thread", {
+                "kind": "discussion", "title": f"Benchmark post {next(counter)}", "body": "A new *idea*."}),
+                options.repeat),
+        }
+        memory = max(peak_kb(render), peak_kb(lambda call=call: call("list_threads", {"sort": "top"})))
+        rows.append((size, figures, memory, seeded))
+
+    print_table(floor, render_floor, rows)
+
+
+def print_table(floor, render_floor, rows):
+    print(f"\nhandler floor (trivial JSON handler of a trivial XBlock, same views and runtime): {floor:.2f} ms")
+    print(f"render floor (the same unit page with the trivial block in place of the community): {render_floor:.2f} ms")
+    print(f"targets: {TARGETS}\n")
+    header = f"{'posts':>8} | {'render':>16} | {'list':>16} | {'thread':>16} | {'post':>16} | {'peak/request':>12}"
+    print(header)
+    print("-" * len(header))
+    for size, figures, memory, _seeded in rows:
+        cells = " | ".join(f"{figures[k]:7.2f} ms {figures[k] / (render_floor if k == 'render' else floor):4.1f}x"
+                           for k in ("render", "list", "thread", "post"))
+        print(f"{size:>8} | {cells} | {memory / 1024:9.2f} MB")
+    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nprocess peak RSS: {usage:.0f} MB (includes seeding; seeding took "
+          + ", ".join(f"{seeded:.1f} s for {size}" for size, _f, _m, seeded in rows) + ")")
+    first, last = rows[0][1], rows[-1][1]
+    verdicts = [
+        ("render <= 2x its floor at the largest size", last["render"] <= 2 * render_floor),
+        ("list <= 2x floor at the largest size", last["list"] <= 2 * floor),
+        ("render <= 1.2x its smallest-size figure", last["render"] <= 1.2 * first["render"]),
+        ("list <= 1.2x its smallest-size figure", last["list"] <= 1.2 * first["list"]),
+        ("post <= 3x floor at the largest size", last["post"] <= 3 * floor),
+    ]
+    print()
+    for label, passed in verdicts:
+        print(f"  [{'met' if passed else 'MISSED'}] {label}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

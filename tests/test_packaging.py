@@ -1,0 +1,94 @@
+"""The package ships its templates, static assets, catalogs and migrations, from a wheel and from an editable
+install, and declares the XBlock and Open edX plugin entry points."""
+import importlib.metadata
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = [
+    "community_xblock/static/js/community.js",
+    "community_xblock/static/css/community.css",
+    "community_xblock/templates/community.html",
+    "community_xblock/templates/thread.html",
+    "community_xblock/migrations/0001_initial.py",
+]
+
+# Run in a fresh interpreter: where does the package come from, and can it read every resource it needs?
+PROBE = """
+import django, importlib.resources, json, sys
+django.setup()
+import community_xblock
+from community_xblock.block import CommunityXBlock
+from community_xblock.resources import render_template
+js = CommunityXBlock.open_local_resource("static/js/community.js").read()
+html = render_template("kind_label.html", {"kind": "question"})
+print(json.dumps({
+    "file": community_xblock.__file__,
+    "js": b"function CommunityXBlock" in js,
+    "template": html.strip(),
+    "templates_dir": str(importlib.resources.files("community_xblock.templates")),
+}))
+"""
+
+
+def probe(workdir, extra_path=None):
+    """Run PROBE from ``workdir`` (not the checkout, whose folder would shadow an installed copy)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "community_xblock.demo.settings"}
+    if extra_path:
+        env["PYTHONPATH"] = str(extra_path)
+    (workdir / "var").mkdir(exist_ok=True)  # the workbench settings log there
+    output = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, cwd=workdir,
+                            check=False)
+    assert output.returncode == 0, output.stderr
+    import json
+
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def test_entry_points_are_declared():
+    points = {
+        (group, point.name): point.value
+        for group in ("xblock.v1", "lms.djangoapp", "cms.djangoapp")
+        for point in importlib.metadata.entry_points(group=group)
+        if point.value.startswith("community_xblock")
+    }
+    assert points[("xblock.v1", "community")] == "community_xblock:CommunityXBlock"
+    assert points[("lms.djangoapp", "community_xblock")] == "community_xblock.apps:CommunityXBlockConfig"
+    assert points[("cms.djangoapp", "community_xblock")] == "community_xblock.apps:CommunityXBlockConfig"
+
+
+def test_the_editable_install_reads_its_resources_from_the_checkout(tmp_path):
+    found = probe(tmp_path)
+    assert found["file"] == str(ROOT / "community_xblock" / "__init__.py"), found
+    assert found["templates_dir"] == str(ROOT / "templates")
+    assert found["js"] and found["template"] == "Question"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
+                    str(ROOT)], check=True, capture_output=True)
+    return next(out.glob("community_xblock-*.whl"))
+
+
+def test_the_wheel_holds_assets_inside_the_package(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for path in SHIPPED:
+        assert path in names, path
+    assert not any(name.startswith(("static/", "templates/", "tests/")) for name in names)
+
+
+def test_the_block_works_from_the_installed_wheel(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    found = probe(tmp_path, extra_path=target)
+    assert found["file"].startswith(str(target)), found
+    assert found["templates_dir"].startswith(str(target))
+    assert found["js"] and found["template"] == "Question"
