@@ -14,6 +14,7 @@ every other post).
     python -m tests.benchmark [--sizes 1000,10000,100000] [--repeat 25]
 """
 import argparse
+import gc
 import os
 import resource
 import statistics
@@ -127,6 +128,26 @@ def seed(usage_id, posts):
     return threads[-1].pk
 
 
+def requests_for(client, usage_id, thread_id):
+    """The four requests measured for one community, as callables."""
+    import json
+
+    page = f"/view/{usage_id.split('.')[0]}/student_view/?student=learner1"
+    handler = f"/handler/{usage_id}/{{}}/?student=learner1"
+    counter = iter(range(10**9))
+
+    def call(name, payload):
+        return ok(client.post(handler.format(name), json.dumps(payload), content_type="application/json"))
+
+    return {
+        "render": lambda: ok(client.get(page)),
+        "list": lambda: call("list_threads", {"sort": "active"}),
+        "thread": lambda: call("get_thread", {"thread_id": thread_id}),
+        "post": lambda: call("create_thread", {
+            "kind": "discussion", "title": f"Benchmark post {next(counter)}", "body": "A new *idea*."}),
+    }
+
+
 def median_ms(action, repeat):
     action()  # warm caches (templates, scenario loading) before timing
     samples = []
@@ -173,33 +194,30 @@ def main():
     render_floor = median_ms(lambda: ok(client.get(f"/view/{floor_page}/student_view/?student=learner1")),
                              options.repeat)
 
-    rows = []
+    # Seed every size first, then measure them in turns: drift in the machine (caches, other load, the
+    # garbage collector's heap after seeding) then falls on every size alike instead of on the last one.
+    communities = []
     for size in sizes:
         usage_id = community_scenario(size)
         seeded = time.perf_counter()
         thread_id = seed(usage_id, size)
-        seeded = time.perf_counter() - seeded
-        name = usage_id.split(".")[0]
-        handler = f"/handler/{usage_id}/{{}}/?student=learner1"
-
-        def render(name=name):
-            return ok(client.get(f"/view/{name}/student_view/?student=learner1"))
-
-        def call(handler_name, payload, handler=handler):
-            import json
-
-            return ok(client.post(handler.format(handler_name), json.dumps(payload), content_type="application/json"))
-
-        counter = iter(range(10**9))
-        figures = {
-            "render": median_ms(render, options.repeat),
-            "list": median_ms(lambda call=call: call("list_threads", {"sort": "active"}), options.repeat),
-            "thread": median_ms(lambda call=call, t=thread_id: call("get_thread", {"thread_id": t}), options.repeat),
-            "post": median_ms(lambda call=call, counter=counter: call("create_thread", {
-                "kind": "discussion", "title": f"Benchmark post {next(counter)}", "body": "A new *idea*."}),
-                options.repeat),
-        }
-        memory = max(peak_kb(render), peak_kb(lambda call=call: call("list_threads", {"sort": "top"})))
+        communities.append((size, usage_id, thread_id, time.perf_counter() - seeded))
+    gc.collect()
+    actions = {size: requests_for(client, usage_id, thread_id) for size, usage_id, thread_id, _s in communities}
+    samples = {size: {name: [] for name in actions[size]} for size in sizes}
+    for size in sizes:
+        for action in actions[size].values():
+            action()  # warm-up
+    for _ in range(options.repeat):
+        for size in sizes:
+            for name, action in actions[size].items():
+                started = time.perf_counter()
+                action()
+                samples[size][name].append((time.perf_counter() - started) * 1000)
+    rows = []
+    for size, _usage_id, _thread_id, seeded in communities:
+        figures = {name: statistics.median(values) for name, values in samples[size].items()}
+        memory = max(peak_kb(actions[size]["render"]), peak_kb(actions[size]["list"]))
         rows.append((size, figures, memory, seeded))
 
     print_table(floor, render_floor, rows)

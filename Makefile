@@ -1,0 +1,55 @@
+# Two commands matter: `make demo` runs the product, `make test` runs every check. Both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+export DJANGO_SETTINGS_MODULE := community_xblock.demo.settings
+export EXCLUDE_SAMPLE_XBLOCKS := yes
+
+.PHONY: demo test lint bench system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.dev: $(BIN)/python requirements/base.txt requirements/dev.txt setup.py
+	$(BIN)/pip install -q -r requirements/dev.txt -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.dev requirements/test.txt
+	$(BIN)/pip install -q -r requirements/test.txt
+	touch $@
+
+## Debian packages: Chromium for the browser tests, the MariaDB client library for mysqlclient, gettext.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium chromium-driver"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	pkg-config --exists libmariadb 2>/dev/null || missing="$$missing libmariadb-dev pkg-config"; \
+	if [ -n "$$missing" ]; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## The SDK workbench with the demo unit on SQLite (var/workbench.db), seeded in English, French and Hungarian.
+demo: $(VENV)/.dev
+	mkdir -p var
+	$(BIN)/python -m django migrate --run-syncdb -v 0
+	$(BIN)/python -m django seed_community_demo
+	@echo "Open http://$(HOST)/scenario/community.0/?student=student_1 (learner) or ?student=staff (course staff)"
+	$(BIN)/python -m django runserver $(HOST)
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+
+## Everything: lint, then the whole suite (SQLite, or the database COMMUNITY_DB_URL points at).
+test: system-deps $(VENV)/.test lint
+	mkdir -p var
+	$(BIN)/pytest
+
+bench: $(VENV)/.test
+	mkdir -p var
+	$(BIN)/python -m tests.benchmark
+
+clean:
+	rm -rf $(VENV) var build dist *.egg-info
