@@ -17,4 +17,14 @@ class CommunityXBlockConfig(AppConfig):
             "lms.djangoapp": {"common": {"relative_path": "plugin_settings"}},
             "cms.djangoapp": {"common": {"relative_path": "plugin_settings"}},
         },
+        # GDPR: when the LMS retires an account, blank what that person wrote (see retirement.py).
+        "signals_config": {
+            "lms.djangoapp": {
+                "relative_path": "retirement",
+                "receivers": [{
+                    "receiver_func_name": "on_user_retired",
+                    "signal_path": "openedx.core.djangoapps.user_api.accounts.signals.USER_RETIRE_LMS_MISC",
+                }],
+            },
+        },
     }

@@ -1,18 +1,23 @@
 """The ``community`` XBlock: fields, views and handlers, and nothing else.
 
-Every rule lives in a domain module (discussions, engagement, moderation, listing, visits...); this class
-reads what the runtime knows (who is asking, which unit it sits in), calls the rule, and renders the answer.
+Every rule lives in a domain module (discussions, engagement, moderation, listing, lifecycle, ...); this
+class reads what the runtime knows (who is asking, which unit and course it sits in), calls the rule,
+publishes the tracking event, and renders the answer.
 """
+import json
 import re
 from functools import cached_property
 
 from django.utils.translation import gettext_noop as _
 from web_fragments.fragment import Fragment
+from webob import Response
+from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
-from xblock.fields import Boolean, List, Scope, String
+from xblock.fields import Boolean, Dict, List, Scope, String
 
-from . import discussions, engagement, listing, moderation, visits
+from . import authoring, discussions, engagement, events, lifecycle, listing, moderation, olx, retirement, visits
 from .components import unit_components
+from .configuration import FIELDS, PHASE_POLICIES, RUN_SCOPES, THREAD_KINDS
 from .demo.scenarios import workbench_scenarios
 from .discussions import BODY_MAX_LENGTH, TITLE_MIN_LENGTH
 from .errors import InvalidInput
@@ -20,17 +25,16 @@ from .http import json_action
 from .identity import community_key_for, viewer_from_user
 from .lookups import community_for
 from .markup import render_markdown
-from .models import TITLE_MAX_LENGTH, Anchor, ReactionKind, ThreadKind
+from .models import TITLE_MAX_LENGTH, Anchor, ReactionKind
 from .presenters import Audience, thread_detail, thread_summary
-from .resources import render_template, static_exists, static_file, static_text
+from .resources import javascript_catalog, render_template, static_file, static_text
 from .validation import read_bool, read_choice, read_id, read_text
-
-ALL_THREAD_KINDS = [kind.value for kind in ThreadKind]
 
 
 @XBlock.needs("i18n")  # every visible string goes through it
 @XBlock.needs("user")  # who is asking, and whether they are course staff
 @XBlock.wants("settings")  # XBLOCK_SETTINGS["CommunityXBlock"]: operator options (optional)
+@XBlock.wants("modulestore")  # the course's end date, where the LMS offers the course (optional)
 class CommunityXBlock(XBlock):
     """A unit's community space: learners discuss the unit's content, linked to its components."""
 
@@ -38,41 +42,70 @@ class CommunityXBlock(XBlock):
     # Assets live in the ``community_xblock.static`` sub-package, served under "static/..." URLs.
     public_dir = "static"
     i18n_js_namespace = "CommunityXBlockI18N"
+    has_author_view = True
+    has_custom_completion = True
+    editable_fields = tuple(FIELDS)
 
     display_name = String(
-        display_name=_("Display name"),
+        display_name=_("Display name"), default=_("Community"), scope=Scope.settings, enforce_type=True,
         help=_("The name of the community shown to learners and in the course outline."),
-        default=_("Community"),
-        scope=Scope.settings,
-        enforce_type=True,
     )
     prompt = String(
-        display_name=_("Prompt"),
-        help=_("The unit's editorial line: what learners are invited to talk about (Markdown)."),
+        display_name=_("Prompt"), scope=Scope.content, enforce_type=True,
         default=_("What did this unit make you think about? Ask questions, share what you found, help others."),
-        scope=Scope.content,
-        enforce_type=True,
+        help=_("The unit's editorial line: what learners are invited to talk about (Markdown)."),
+    )
+    component_prompts = Dict(
+        display_name=_("Prompts per component"), default={}, scope=Scope.content, enforce_type=True,
+        help=_("An optional prompt for each component of the unit, keyed by the component's usage id."),
     )
     thread_kinds = List(
-        display_name=_("Thread types"),
+        display_name=_("Conversation types"), default=list(THREAD_KINDS), scope=Scope.settings, enforce_type=True,
         help=_("Which kinds of conversation learners can start: discussion, question, issue (course issue)."),
-        default=ALL_THREAD_KINDS,
-        scope=Scope.settings,
-        enforce_type=True,
     )
     allow_anchors = Boolean(
-        display_name=_("Link to components"),
+        display_name=_("Link to components"), default=True, scope=Scope.settings, enforce_type=True,
         help=_("Let learners attach a conversation to one of the unit's components."),
-        default=True,
-        scope=Scope.settings,
-        enforce_type=True,
     )
     allow_anonymous = Boolean(
-        display_name=_("Anonymous posts"),
+        display_name=_("Anonymous posts"), default=True, scope=Scope.settings, enforce_type=True,
         help=_("Let learners post anonymously to their peers (the course team still sees who wrote)."),
-        default=True,
-        scope=Scope.settings,
-        enforce_type=True,
+    )
+    course_end = String(
+        display_name=_("Course end"), default="", scope=Scope.settings, enforce_type=True,
+        help=_("When the alumni phase starts (YYYY-MM-DD), if the platform does not give the course end."),
+    )
+    course_policy = String(
+        display_name=_("During the course"), default="open", values=PHASE_POLICIES, scope=Scope.settings,
+        enforce_type=True, help=_("open, read_only or closed while the course runs."),
+    )
+    alumni_policy = String(
+        display_name=_("After the course"), default="open", values=PHASE_POLICIES, scope=Scope.settings,
+        enforce_type=True, help=_("open, read_only or closed once the course has ended (the alumni phase)."),
+    )
+    alumni_until = String(
+        display_name=_("Alumni window ends"), default="", scope=Scope.settings, enforce_type=True,
+        help=_("After this day (YYYY-MM-DD) the space becomes read-only; empty keeps it going."),
+    )
+    alumni_prompts = List(
+        display_name=_("Alumni prompts"), default=[], scope=Scope.content, enforce_type=True,
+        help=_("Prompts shown only in the alumni phase."),
+    )
+    run_scope = String(
+        display_name=_("Course runs"), default="shared", values=RUN_SCOPES, scope=Scope.settings, enforce_type=True,
+        help=_("shared: every run of the course meets in one space; isolated: each run sees its own conversations."),
+    )
+    complete_on_contribution = Boolean(
+        display_name=_("Completion"), default=False, scope=Scope.settings, enforce_type=True,
+        help=_("Mark the block complete on a learner's first post; otherwise it does not count for completion."),
+    )
+    discussion_category = String(
+        display_name=_("Category"), default="", scope=Scope.settings, enforce_type=True,
+        help=_("A label grouping this community with others (imported from a discussion block)."),
+    )
+    discussion_target = String(
+        display_name=_("Subcategory"), default="", scope=Scope.settings, enforce_type=True,
+        help=_("A second label, shown under the name (imported from a discussion block)."),
     )
 
     # ----- what the runtime tells us ---------------------------------------------------------------------
@@ -98,35 +131,86 @@ class CommunityXBlock(XBlock):
     def components(self):
         return unit_components(self) if self.allow_anchors else []
 
+    @cached_property
+    def phase(self):
+        return lifecycle.phase_state(self.settings(), lifecycle.course_end_from_runtime(self))
+
+    @property
+    def completion_mode(self):
+        """Not part of unit completion unless the author asks for completion on a first contribution."""
+        return XBlockCompletionMode.COMPLETABLE if self.complete_on_contribution else XBlockCompletionMode.EXCLUDED
+
+    def settings(self):
+        """The author's configuration, by field name (what the editor and OLX read and write)."""
+        return {name: getattr(self, name) for name in FIELDS}
+
     def _operator_settings(self):
         service = self.runtime.service(self, "settings")
         return service.get_settings_bucket(self, default={}) if service else {}
 
     def _audience(self, since):
         keys = frozenset(component.usage_key for component in unit_components(self))
-        return Audience(viewer=self.viewer, since=since, component_keys=keys, usage_id=self.scope_ids.usage_id)
+        return Audience(viewer=self.viewer, since=since, component_keys=keys, usage_id=self.scope_ids.usage_id,
+                        run=self.community_key.run)
+
+    @property
+    def _run_filter(self):
+        return self.community_key.run if self.run_scope == "isolated" else None
 
     # ----- views -----------------------------------------------------------------------------------------
 
     def student_view(self, context=None):  # pylint: disable=unused-argument
-        """The community space: prompt, the form to start a conversation, and the first page of threads."""
+        """The community space: prompt, phase, the form to start a conversation, the first page of threads."""
+        if self.phase.policy == lifecycle.CLOSED and not self.viewer.is_staff:
+            return self._fragment(self._render("closed.html", {"phase": self.phase}))
         since = visits.record_visit(self.community, self.viewer)
         audience = self._audience(since)
-        page = listing.list_threads(self.community, self.viewer)
+        page = listing.list_threads(self.community, self.viewer, run=self._run_filter)
+        can_contribute = self.viewer.is_staff or self.phase.policy == lifecycle.OPEN
         html = self._render("community.html", {
             "prompt_html": render_markdown(self.i18n_service.gettext(self.prompt)),
-            "kinds": [kind for kind in ALL_THREAD_KINDS if kind in self.thread_kinds],
+            "component_prompts": authoring.component_prompts(self.components, self.component_prompts),
+            "alumni_prompts": [render_markdown(p) for p in self.alumni_prompts] if self.phase.is_alumni else [],
+            "phase": self.phase,
+            "can_contribute": can_contribute and self.viewer.is_authenticated,
+            "kinds": [kind for kind in THREAD_KINDS if kind in self.thread_kinds],
             "components": self.components,
             "filter_anchors": self._filter_anchors(audience),
             "threads_html": self._thread_items_html(page, audience),
             "has_more": page.has_more,
             "limits": {"title": TITLE_MAX_LENGTH, "body": BODY_MAX_LENGTH},
+            "export_url": self.runtime.handler_url(self, "export_my_posts"),
         })
-        fragment = Fragment(html)
-        fragment.add_css(static_text("css/community.css"))
-        self._add_javascript_catalog(fragment)
+        fragment = self._fragment(html)
         fragment.add_javascript(static_text("js/community.js"))
         fragment.initialize_js("CommunityXBlock", {"hasMore": page.has_more})
+        return fragment
+
+    def author_view(self, context=None):  # pylint: disable=unused-argument
+        """Studio's preview: the settings, the phase and the activity, not the live space."""
+        html = self._render("studio_preview.html", authoring.preview_context(self))
+        return self._fragment(html)
+
+    def studio_view(self, context=None):  # pylint: disable=unused-argument
+        """The editor for every setting; it saves through ``save_settings``."""
+        html = self._render("studio.html", authoring.editor_context(self))
+        fragment = self._fragment(html)
+        fragment.add_javascript(static_text("js/studio.js"))
+        fragment.initialize_js("CommunityXBlockStudio")
+        return fragment
+
+    def validate(self):
+        """Soft warnings Studio shows on the block (hard errors are refused when saving)."""
+        return authoring.validation(self)
+
+    def _fragment(self, html):
+        fragment = Fragment(html)
+        fragment.add_css(static_text("css/community.css"))
+        catalog_url = getattr(self.i18n_service, "get_javascript_i18n_catalog_url", lambda _block: None)(self)
+        if catalog_url:
+            fragment.add_javascript_url(catalog_url)
+        else:
+            fragment.add_javascript(javascript_catalog(self.i18n_service.get_language()))
         return fragment
 
     def _filter_anchors(self, audience):
@@ -134,17 +218,6 @@ class CommunityXBlock(XBlock):
         current = [{"usage_key": c.usage_key, "name": c.display_name, "removed": False} for c in self.components]
         removed = Anchor.objects.filter(community=self.community).exclude(usage_key__in=audience.component_keys)
         return current + [{"usage_key": a.usage_key, "name": a.display_name, "removed": True} for a in removed]
-
-    def _add_javascript_catalog(self, fragment):
-        """JavaScript strings: the platform's catalog URL when it has one, else the catalog we ship."""
-        url = getattr(self.i18n_service, "get_javascript_i18n_catalog_url", lambda _block: None)(self)
-        if url:
-            fragment.add_javascript_url(url)
-            return
-        language = (self.i18n_service.get_language() or "en").split("-")[0].lower()
-        path = f"js/translations/{language}/text.js"
-        if static_exists(path):
-            fragment.add_javascript(static_text(path))
 
     @classmethod
     def _open_resource(cls, uri):
@@ -168,19 +241,39 @@ class CommunityXBlock(XBlock):
 
     def _thread_answer(self, thread_id, **extra):
         """The refreshed thread (data and HTML) that every action inside a thread answers with."""
+        return self._thread_view(listing.read_thread(self.community, self.viewer, thread_id), **extra)
+
+    def _thread_view(self, read, **extra):
         audience = self._audience(visits.new_since(self.community, self.viewer))
-        detail = thread_detail(listing.read_thread(self.community, self.viewer, thread_id), audience)
-        return {"thread": detail, "html": self._render("thread.html", {"thread": detail}), **extra}
+        detail = thread_detail(read, audience)
+        can_reply = detail["can_reply"] and (self.viewer.is_staff or self.phase.policy == lifecycle.OPEN)
+        detail["can_reply"] = can_reply
+        html = self._render("thread.html", {"thread": detail})
+        return {"thread": detail, "html": html, **extra}
+
+    def _publish(self, *published):
+        """Send tracking events: each argument is a (name, data) pair or a list of them."""
+        for item in published:
+            for name, data in item if isinstance(item, list) else [item]:
+                self.runtime.publish(self, name, data)
+
+    def _contributed(self):
+        """A learner wrote something: the block is complete for them if the author asked for that."""
+        if self.complete_on_contribution:
+            self.runtime.publish(self, "completion", {"completion": 1.0})
+
+    @cached_property
+    def _event_source(self):
+        return events.Source(viewer=self.viewer, commentable_id=str(self.scope_ids.usage_id))
 
     # ----- reading -----------------------------------------------------------------------------------------
 
-    @json_action(writes=False)
+    @json_action(writes=False, access=lifecycle.require_can_read)
     def list_threads(self, payload):
         """A page of threads: {sort, show, component, page} -> {threads, has_more, html}."""
         sort, anchor_key, show, page_number = listing.read_list_options(payload, self.viewer)
-        page = listing.list_threads(
-            self.community, self.viewer, sort=sort, anchor_key=anchor_key, show=show, page=page_number,
-        )
+        page = listing.list_threads(self.community, self.viewer, sort=sort, anchor_key=anchor_key, show=show,
+                                    page=page_number, run=self._run_filter)
         audience = self._audience(visits.new_since(self.community, self.viewer))
         return {
             "threads": [thread_summary(thread, audience, page.followed_ids) for thread in page.threads],
@@ -188,18 +281,30 @@ class CommunityXBlock(XBlock):
             "html": self._thread_items_html(page, audience),
         }
 
-    @json_action(writes=False)
+    @json_action(writes=False, access=lifecycle.require_can_read)
     def get_thread(self, payload):
         """One thread with its replies: {thread_id} -> {thread, html}."""
-        return self._thread_answer(read_id(payload, "thread_id"))
+        read = listing.read_thread(self.community, self.viewer, read_id(payload, "thread_id"))
+        self._publish(events.viewed_event(self._event_source, read.thread))
+        return self._thread_view(read)
+
+    @XBlock.handler
+    def export_my_posts(self, request, suffix=""):  # pylint: disable=unused-argument
+        """Everything the signed-in learner wrote in this community, as a JSON download."""
+        if request.method != "GET":
+            return Response(status=405, headerlist=[("Allow", "GET")])
+        posts = retirement.export_posts(self.community, self.viewer)
+        response = Response(body=json.dumps(posts, ensure_ascii=False, indent=2).encode("utf-8"),
+                            content_type="application/json", charset="utf-8")
+        response.headers["Content-Disposition"] = 'attachment; filename="my-community-posts.json"'
+        return response
 
     # ----- writing -----------------------------------------------------------------------------------------
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_contribute)
     def create_thread(self, payload):
         """Start a conversation: {kind, title, body, component?, anonymous?} -> {thread, html}."""
-        kind = read_choice(payload, "kind", set(self.thread_kinds) & set(ALL_THREAD_KINDS),
-                           default=ThreadKind.DISCUSSION.value)
+        kind = read_choice(payload, "kind", set(self.thread_kinds) & set(THREAD_KINDS), default="discussion")
         title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
         body = read_text(payload, "body", BODY_MAX_LENGTH)
         anchor = self._read_component(payload)
@@ -208,12 +313,13 @@ class CommunityXBlock(XBlock):
             self.community, self.community_key.run, self.viewer,
             kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
         )
-        audience = self._audience(None)
-        thread.refresh_from_db()
-        summary = thread_summary(thread, audience, {thread.pk})
+        self._publish(events.content_event(self._event_source, "created", thread.opening_post))
+        self._contributed()
+        thread = listing.thread_row(self.community, self.viewer, thread.pk)
+        summary = thread_summary(thread, self._audience(None), {thread.pk})
         return {"thread": summary, "html": self._render("thread_items.html", {"threads": [summary]})}
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_contribute)
     def reply(self, payload):
         """Answer a thread or a response: {thread_id, parent_id?, body, anonymous?} -> {post, thread, html}."""
         thread_id = read_id(payload, "thread_id")
@@ -223,9 +329,11 @@ class CommunityXBlock(XBlock):
             self.community, self.community_key.run, self.viewer, thread_id=thread_id, body=body,
             parent_id=parent_id, anonymous=self._read_anonymous(payload),
         )
+        self._publish(events.content_event(self._event_source, "created", post))
+        self._contributed()
         return self._thread_answer(thread_id, post={"id": post.pk, "kind": post.kind})
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_contribute)
     def edit_post(self, payload):
         """Change one's post: {post_id, body, title?} -> {thread, html}."""
         post_id = read_id(payload, "post_id")
@@ -234,52 +342,56 @@ class CommunityXBlock(XBlock):
         if "title" in payload:
             title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
         post = discussions.edit(self.community, self.viewer, post_id=post_id, body=body, title=title)
+        if title is not None:
+            post.thread.title = title
+        self._publish(events.content_event(self._event_source, "edited", post))
         return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_contribute)
     def delete_post(self, payload):
         """Delete one's post (staff: any post): {post_id} -> {thread, html} or {thread_deleted}."""
         post = discussions.delete(self.community, self.viewer, post_id=read_id(payload, "post_id"))
+        self._publish(events.content_event(self._event_source, "deleted", post))
         if post.is_opening:
             return {"thread_deleted": post.thread_id}
         return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_contribute)
     def accept_answer(self, payload):
         """Accept (or un-accept) a response to a question: {post_id, accepted} -> {thread, html}."""
-        thread = discussions.accept(
-            self.community, self.viewer, post_id=read_id(payload, "post_id"),
-            accepted=read_bool(payload, "accepted", default=True),
-        )
-        return self._thread_answer(thread.pk)
+        accepted = read_bool(payload, "accepted", default=True)
+        post = discussions.accept(self.community, self.viewer, post_id=read_id(payload, "post_id"),
+                                  accepted=accepted)
+        self._publish(events.mark_event(self._event_source, post, accepted))
+        return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_contribute)
     def react(self, payload):
         """Add or remove a reaction: {post_id, kind, active} -> {thread, html}."""
         post_id = read_id(payload, "post_id")
         kind = read_choice(payload, "kind", {kind.value for kind in ReactionKind})
-        post = engagement.react(
-            self.community, self.viewer, post_id=post_id, kind=kind, active=read_bool(payload, "active", True),
-        )
+        active = read_bool(payload, "active", True)
+        post = engagement.react(self.community, self.viewer, post_id=post_id, kind=kind, active=active)
+        self._publish(events.reaction_event(self._event_source, post, kind, active))
         return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_read)
     def follow(self, payload):
         """Follow or unfollow: {thread_id, active} -> {follower_count, thread, html}."""
-        thread_id = read_id(payload, "thread_id")
-        count = engagement.follow(
-            self.community, self.viewer, thread_id=thread_id, active=read_bool(payload, "active", True),
-        )
-        return self._thread_answer(thread_id, follower_count=count)
+        active = read_bool(payload, "active", True)
+        thread = engagement.follow(self.community, self.viewer, thread_id=read_id(payload, "thread_id"),
+                                   active=active)
+        self._publish(events.follow_event(self._event_source, thread, active))
+        return self._thread_answer(thread.pk, follower_count=thread.follower_count)
 
-    @json_action(writes=True)
+    @json_action(writes=True, access=lifecycle.require_can_read)
     def flag(self, payload):
         """Report a post to the course team (or withdraw it): {post_id, reason?, active} -> {thread, html}."""
         post_id = read_id(payload, "post_id")
         reason = read_text(payload, "reason", engagement.FLAG_REASON_MAX_LENGTH, min_length=0, required=False)
-        post = engagement.flag(
-            self.community, self.viewer, post_id=post_id, reason=reason, active=read_bool(payload, "active", True),
-        )
+        active = read_bool(payload, "active", True)
+        post = engagement.flag(self.community, self.viewer, post_id=post_id, reason=reason, active=active)
+        self._publish(events.report_event(self._event_source, post, active))
         return self._thread_answer(post.thread_id)
 
     # ----- moderation (course staff) -------------------------------------------------------------------------
@@ -287,26 +399,46 @@ class CommunityXBlock(XBlock):
     @json_action(writes=True)
     def moderate_thread(self, payload):
         """Pin, close or hide a thread: {thread_id, state: pinned|closed|hidden, value} -> {thread, html}."""
-        thread_id = read_id(payload, "thread_id")
-        moderation.set_thread_state(
-            self.community, self.viewer, thread_id=thread_id,
-            switch=read_choice(payload, "state", moderation.THREAD_SWITCHES), value=read_bool(payload, "value"),
-        )
-        return self._thread_answer(thread_id)
+        switch = read_choice(payload, "state", moderation.THREAD_SWITCHES)
+        value = read_bool(payload, "value")
+        thread = moderation.set_thread_state(self.community, self.viewer, thread_id=read_id(payload, "thread_id"),
+                                             switch=switch, value=value)
+        self._publish(events.thread_state_event(self._event_source, thread, switch, value))
+        return self._thread_answer(thread.pk)
 
     @json_action(writes=True)
     def hide_post(self, payload):
         """Hide a post from learners, or show it again: {post_id, hidden} -> {thread, html}."""
-        thread_id = moderation.set_post_hidden(
-            self.community, self.viewer, post_id=read_id(payload, "post_id"), hidden=read_bool(payload, "hidden"),
-        )
-        return self._thread_answer(thread_id)
+        hidden = read_bool(payload, "hidden")
+        post = moderation.set_post_hidden(self.community, self.viewer, post_id=read_id(payload, "post_id"),
+                                          hidden=hidden)
+        self._publish(events.post_hidden_event(self._event_source, post, hidden))
+        return self._thread_answer(post.thread_id)
 
     @json_action(writes=True)
     def clear_flags(self, payload):
         """Close the open flags on a post after review: {post_id} -> {thread, html}."""
         post = engagement.clear_flags(self.community, self.viewer, post_id=read_id(payload, "post_id"))
+        self._publish(events.flags_cleared_event(self._event_source, post))
         return self._thread_answer(post.thread_id)
+
+    # ----- authoring ---------------------------------------------------------------------------------------
+
+    @json_action(writes=True)
+    def save_settings(self, payload):
+        """The Studio editor: every setting at once, all validated before any is assigned."""
+        return authoring.save(self, payload)
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys):
+        block = runtime.construct_xblock_from_class(cls, keys)
+        for name, value in olx.settings_from_node(node).items():
+            setattr(block, name, value)
+        return block
+
+    def add_xml_to_node(self, node):
+        node.tag = self.scope_ids.block_type
+        olx.write_node(node, self.settings())
 
     # ----- input helpers -------------------------------------------------------------------------------------
 

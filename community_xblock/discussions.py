@@ -100,7 +100,7 @@ def delete(community, viewer, *, post_id):
 
 
 def accept(community, viewer, *, post_id, accepted=True):
-    """Mark (or unmark) a response as the accepted answer of its question. Returns the Thread."""
+    """Mark (or unmark) a response as the accepted answer of its question. Returns the response."""
     with transaction.atomic():
         post = post_for(community, viewer, post_id, lock=True)
         thread = thread_for(community, viewer, post.thread_id)
@@ -119,7 +119,7 @@ def accept(community, viewer, *, post_id, accepted=True):
         elif thread.accepted_post_id == post.pk:
             thread.accepted_post = None
         thread.save(update_fields=["accepted_post"])
-    return thread
+    return post
 
 
 def change_visible_replies(post, delta):

@@ -29,14 +29,15 @@ def react(community, viewer, *, post_id, kind, active=True):
 
 
 def follow(community, viewer, *, thread_id, active=True):
-    """Follow or unfollow a thread. Returns the thread's follower count."""
+    """Follow or unfollow a thread. Returns the Thread, its follower count fresh."""
     permissions.require_signed_in(viewer)
     with transaction.atomic():
         thread = thread_for(community, viewer, thread_id, for_update=True)
         changed = _toggle_row(Follow.objects, active, thread=thread, user_key=viewer.user_key)
         if changed:
             Thread.objects.filter(pk=thread.pk).update(follower_count=F("follower_count") + changed)
-        return Thread.objects.values_list("follower_count", flat=True).get(pk=thread.pk)
+        thread.refresh_from_db(fields=["follower_count"])
+    return thread
 
 
 def flag(community, viewer, *, post_id, reason="", active=True):

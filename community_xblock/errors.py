@@ -23,6 +23,10 @@ class CommunityError(Exception):
         text = gettext(self.message)
         return text % self.params if self.params else text
 
+    def field_errors(self, gettext):
+        """{field: message} for the form fields this error is about."""
+        return {self.field: self.translated(gettext)} if self.field else {}
+
 
 class InvalidInput(CommunityError):
     status = 400

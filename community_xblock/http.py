@@ -6,7 +6,8 @@ an oversized body, so the block uses this decorator instead:
 - POST only (405 otherwise), a body of at most ``MAX_BODY_BYTES`` (413), a JSON object (400);
 - a ``CommunityError`` raised anywhere below becomes its status with the message translated by the block's
   i18n service, plus the name of the offending field when there is one;
-- actions that write run in one transaction, so a refused request leaves nothing behind.
+- actions that write run in one transaction, so a refused request leaves nothing behind;
+- the community's phase policy (open, read-only, closed) is checked before the action runs.
 """
 import functools
 import json
@@ -23,8 +24,12 @@ from .validation import require_object
 MAX_BODY_BYTES = 64 * 1024
 
 
-def json_action(writes):
-    """Decorate ``method(self, payload) -> dict`` as a handler; ``writes`` says whether it changes data."""
+def json_action(writes, access=None):
+    """Decorate ``method(self, payload) -> dict`` as a handler.
+
+    ``writes`` says whether it changes data; ``access(phase, viewer)``, when given, refuses the action in a
+    phase of the community that does not allow it (see ``lifecycle``).
+    """
 
     def decorate(method):
         @XBlock.handler
@@ -32,6 +37,8 @@ def json_action(writes):
         def handler(block, request, suffix=""):  # pylint: disable=unused-argument
             try:
                 payload = read_payload(request)
+                if access is not None:
+                    access(block.phase, block.viewer)
                 if writes:
                     with transaction.atomic():
                         result = method(block, payload)
@@ -73,6 +80,9 @@ def error_response(error, i18n_service):
     body = {"error": error.translated(i18n_service.gettext)}
     if error.field:
         body["field"] = error.field
+    field_errors = error.field_errors(i18n_service.gettext)
+    if field_errors:
+        body["errors"] = field_errors
     response = json_response(body, status=error.status)
     if isinstance(error, MethodNotAllowed):
         response.headers["Allow"] = "POST"

@@ -27,6 +27,7 @@ class Viewer:
     user_key: str
     username: str
     is_staff: bool = False
+    role: str = ""  # the platform's course role ("student", "staff", "instructor"), "" where unknown
 
     @property
     def is_authenticated(self):
@@ -55,9 +56,10 @@ def viewer_from_user(user, workbench_staff_ids=()):
         username = attrs.get("edx-platform.username") or user_key
         role = str(attrs.get("edx-platform.user_role") or "").lower()
         is_staff = bool(attrs.get("edx-platform.user_is_staff")) or role in STAFF_ROLES
-        return Viewer(user_key=user_key, username=username, is_staff=is_staff)
+        return Viewer(user_key=user_key, username=username, is_staff=is_staff, role=role)
     user_key = str(attrs.get("xblock-workbench.user_id") or "")
-    return Viewer(user_key=user_key, username=user_key, is_staff=user_key in set(workbench_staff_ids))
+    is_staff = user_key in set(workbench_staff_ids)
+    return Viewer(user_key=user_key, username=user_key, is_staff=is_staff, role="staff" if is_staff else "student")
 
 
 def jump_to_url(anchor_usage_key, usage_id):

@@ -29,8 +29,10 @@ def threads_visible_to(community, viewer):
     return threads
 
 
-def thread_for(community, viewer, thread_id, for_update=False):
+def thread_for(community, viewer, thread_id, for_update=False, related=()):
     threads = threads_visible_to(community, viewer)
+    if related:
+        threads = threads.select_related(*related)
     if for_update:
         threads = threads.select_for_update()
     try:

@@ -28,17 +28,17 @@ def set_thread_state(community, viewer, *, thread_id, switch, value):
 
 
 def set_post_hidden(community, viewer, *, post_id, hidden):
-    """Hide a post from learners (or show it again); staff keep seeing it. Returns its thread's id."""
+    """Hide a post from learners (or show it again); staff keep seeing it. Returns the Post."""
     permissions.require_staff(viewer)
     with transaction.atomic():
         post = post_for(community, viewer, post_id, lock=True)
         if post.is_opening:
             # The opening post is the thread: hiding it hides the conversation.
             set_thread_state(community, viewer, thread_id=post.thread_id, switch="hidden", value=hidden)
-            return post.thread_id
+            return post
         if post.hidden != hidden:
             Post.objects.filter(pk=post.pk).update(hidden=hidden)
             change_visible_replies(post, -1 if hidden else 1)
             if hidden:
                 Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
-    return post.thread_id
+    return post

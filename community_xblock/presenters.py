@@ -23,6 +23,7 @@ class Audience:
     since: object  # datetime of the "new since" baseline, or None
     component_keys: frozenset  # usage keys of the unit's current components
     usage_id: object  # the block's usage id, to build jump_to URLs
+    run: str = ""  # the course run the viewer is in: posts of other runs are labelled with theirs
 
 
 def author_view(author_key, author_name, anonymous, audience):
@@ -32,6 +33,7 @@ def author_view(author_key, author_name, anonymous, audience):
         "name": author_name if (not anonymous or viewer.is_staff or is_you) else None,
         "anonymous": anonymous,
         "is_you": is_you,
+        "retired": author_key.startswith("retired-"),
     }
 
 
@@ -56,6 +58,7 @@ def thread_summary(thread, audience, followed_ids=()):
         "title": thread.title,
         "kind": thread.kind,
         "run": thread.run,
+        "other_run": bool(audience.run) and thread.run != audience.run,
         "pinned": thread.pinned,
         "closed": thread.closed,
         "hidden": thread.hidden,
@@ -85,6 +88,7 @@ def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozens
         "kind": post.kind,
         "parent_id": post.parent_id,
         "run": post.run,
+        "other_run": bool(audience.run) and post.run != audience.run,
         "body": post.body if (author["is_you"] or viewer.is_staff) else None,
         "body_html": post.body_html,
         "created_at": post.created_at,

@@ -9,11 +9,12 @@ Templates are compiled once per process by an engine whose loader reads the temp
 call, which would cost more than the rest of a page render.
 """
 import importlib.resources
+import json
+from contextlib import contextmanager
 from functools import cache, lru_cache
 
 from django.template import Context, Engine
-
-TEMPLATE_LIBRARIES = {"i18n": "xblock.utils.templatetags.i18n"}
+from django.utils.translation import get_language, trans_real
 
 
 def static_file(path):
@@ -37,9 +38,65 @@ def translations_root():
 @lru_cache(maxsize=1)
 def _engine():
     templates_dir = str(importlib.resources.files("community_xblock.templates"))
-    return Engine(dirs=[templates_dir], libraries=TEMPLATE_LIBRARIES, autoescape=True, debug=False)
+    return Engine(dirs=[templates_dir], autoescape=True, debug=False,
+                  libraries={"i18n": "django.templatetags.i18n"})
 
 
 def render_template(name, context, i18n_service=None):
-    """Render ``templates/<name>``; ``{% trans %}`` goes through the block's i18n service."""
-    return _engine().get_template(name).render(Context({**context, "_i18n_service": i18n_service}))
+    """Render ``templates/<name>`` with the block's catalog active for ``{% trans %}`` and plurals."""
+    with block_translation(i18n_service):
+        return _engine().get_template(name).render(Context(context))
+
+
+@contextmanager
+def block_translation(i18n_service):
+    """Make Django's active translation include the block's own catalog for the length of a render.
+
+    The i18n service of the LMS (and of our workbench demo) reads the package's ``translations/`` catalogs;
+    Django's template tags read the active Django translation. The merged translation is built once per
+    language and catalog (the xblock-utils template tags merge again at every ``{% trans %}``).
+    """
+    catalog = getattr(i18n_service, "_catalog", None) if i18n_service is not None else None
+    if not catalog:
+        yield
+        return
+    merged = _merged_translation(get_language() or "en", i18n_service, catalog)
+    previous = getattr(trans_real._active, "value", None)
+    trans_real._active.value = merged
+    try:
+        yield
+    finally:
+        if previous is None:
+            del trans_real._active.value
+        else:
+            trans_real._active.value = previous
+
+
+_MERGED = {}  # (language, id of the block catalog) -> (that catalog, kept alive so the id stays its own; merged)
+
+
+def _merged_translation(language, i18n_service, catalog):
+    key = (language, id(catalog))
+    if key not in _MERGED:
+        merged = trans_real.DjangoTranslation(language)
+        merged.merge(i18n_service)
+        _MERGED[key] = (catalog, merged)
+    return _MERGED[key][1]
+
+
+@cache
+def javascript_catalog(language):
+    """The JavaScript catalog shipped for ``language`` (``static/js/translations/<lang>/text.js``).
+
+    Without one (English), a namespace whose functions return the text as given, so the code never has to
+    check which functions exist.
+    """
+    code = (language or "en").split("-")[0].lower()
+    path = f"js/translations/{code}/text.js"
+    if static_exists(path):
+        return static_text(path)
+    return ("window.CommunityXBlockI18N = window.CommunityXBlockI18N || " + json.dumps({}) + ";\n"
+            "window.CommunityXBlockI18N.gettext = window.CommunityXBlockI18N.gettext || "
+            "function (text) { return text; };\n"
+            "window.CommunityXBlockI18N.ngettext = window.CommunityXBlockI18N.ngettext || "
+            "function (one, many, count) { return count === 1 ? one : many; };\n")

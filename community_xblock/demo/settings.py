@@ -12,7 +12,7 @@ import os
 from urllib.parse import unquote, urlparse
 
 from workbench.settings import *  # noqa: F403  pylint: disable=wildcard-import,unused-wildcard-import
-from workbench.settings import INSTALLED_APPS, MIDDLEWARE
+from workbench.settings import INSTALLED_APPS, MIDDLEWARE, WORKBENCH
 from xblock.core import XBlock
 
 SQLITE_OPTIONS = {
@@ -50,7 +50,16 @@ else:
                              "OPTIONS": SQLITE_OPTIONS}}
 
 INSTALLED_APPS = [*INSTALLED_APPS, "community_xblock"]
-MIDDLEWARE = [*MIDDLEWARE]
+# Languages: the cookie or Accept-Language picks one; ``?lang=`` switches it (see demo/middleware.py).
+# "eo" is the pseudo-locale: every translated string comes out visibly changed.
+LANGUAGES = [("en", "English"), ("fr", "Français"), ("hu", "Magyar"), ("eo", "Pseudo-locale")]
+LANGUAGE_CODE = "en"
+_session = MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
+MIDDLEWARE = [*MIDDLEWARE[:_session + 1], "django.middleware.locale.LocaleMiddleware",
+              *MIDDLEWARE[_session + 1:], "community_xblock.demo.middleware.LanguageFromQueryMiddleware"]
+# The LMS reads a block's bundled catalogs; the SDK's own i18n service does not (see demo/i18n.py).
+WORKBENCH = {**WORKBENCH,
+             "services": {**WORKBENCH["services"], "i18n": "community_xblock.demo.i18n.PackageI18nService"}}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 EXCLUDED_XBLOCKS = {  # the SDK's sample blocks stay installed (the demo unit uses vertical_demo) but unlisted
     "allscopes_demo", "attempts_scoreboard_demo", "equality_demo", "filethumbs", "helloworld_demo", "html_demo",

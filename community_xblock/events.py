@@ -1,0 +1,116 @@
+"""Tracking events, in the shape of the Open edX forum's, so Open edX analytics count them as discussion.
+
+Names follow ``edx.forum.{thread|response|comment}.{created|edited|deleted|voted|reported|unreported}``,
+``edx.forum.response.mark``, ``edx.forum.thread.{locked|unlocked|followed|unfollowed|viewed}``; what the
+forum has no name for uses ``edx.community.*``. Bodies are cut at ``BODY_LIMIT`` characters with
+``truncated``. Each function returns ``(name, data)``; the block publishes it through ``runtime.publish``.
+"""
+from dataclasses import dataclass
+
+BODY_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who acted, and in which community block (the forum's "commentable")."""
+
+    viewer: object
+    commentable_id: str
+
+
+def _base(post_kind, thread, commentable_id):
+    return {
+        "commentable_id": commentable_id,
+        "discussion": {"id": commentable_id},
+        "thread_type": thread.kind,
+        "run": thread.run,
+        "component_id": thread.anchor.usage_key if thread.anchor_id else None,
+        "category_name": None,
+        "kind": post_kind,
+    }
+
+
+def _post_base(source, post):
+    """Fields of every event about one post; ``id`` is the thread's for an opening post, as in the forum."""
+    return {**_base(post.kind, post.thread, source.commentable_id), **_user_roles(source.viewer),
+            "id": post.thread_id if post.is_opening else post.pk}
+
+
+def _thread_base(source, thread):
+    return {**_base("thread", thread, source.commentable_id), **_user_roles(source.viewer), "id": thread.pk}
+
+
+def _body(text):
+    return {"body": text[:BODY_LIMIT], "truncated": len(text) > BODY_LIMIT}
+
+
+def _user_roles(viewer):
+    return {"user_forums_roles": ["Moderator" if viewer.is_staff else "Student"],
+            "user_course_roles": ["Staff"] if viewer.is_staff else []}
+
+
+def content_event(source, action, post):
+    """created / edited / deleted, for the opening post (thread), a response or a comment."""
+    kind, thread = post.kind, post.thread
+    data = {**_base(kind, thread, source.commentable_id), **_body(post.body), **_user_roles(source.viewer),
+            "id": thread.pk if kind == "thread" else post.pk,
+            "anonymous": False, "anonymous_to_peers": post.anonymous}
+    if kind == "thread":
+        data["title"] = thread.title[:BODY_LIMIT]
+        data["title_truncated"] = len(thread.title) > BODY_LIMIT
+    else:
+        data["response"] = {"id": post.parent_id or post.pk}
+        data["thread_id"] = thread.pk
+    return f"edx.forum.{kind}.{action}", data
+
+
+def reaction_event(source, post, reaction, active):
+    """'Helpful' is the forum's up-vote; every reaction kind is also sent under its own name."""
+    data = {**_post_base(source, post), "reaction": reaction,
+            "target_username": None if post.anonymous else post.author_name}
+    events = [(f"edx.community.reaction.{'added' if active else 'removed'}", data)]
+    if reaction == "helpful":
+        events.append((f"edx.forum.{post.kind}.voted", {**data, "vote_value": "up", "undo_vote": not active}))
+    return events
+
+
+def report_event(source, post, active):
+    data = {**_post_base(source, post), "target_username": None if post.anonymous else post.author_name}
+    return f"edx.forum.{post.kind}.{'reported' if active else 'unreported'}", data
+
+
+def mark_event(source, post, accepted):
+    data = {**_post_base(source, post), "id": post.pk, "thread_id": post.thread_id, "marked": accepted,
+            "target_username": None if post.anonymous else post.author_name}
+    return "edx.forum.response.mark", data
+
+
+def thread_state_event(source, thread, switch, value):
+    """Closing is the forum's lock; pinning and hiding have no forum name."""
+    data = {**_thread_base(source, thread)}
+    names = {
+        "closed": ("edx.forum.thread.locked", "edx.forum.thread.unlocked"),
+        "pinned": ("edx.community.thread.pinned", "edx.community.thread.unpinned"),
+        "hidden": ("edx.community.thread.hidden", "edx.community.thread.unhidden"),
+    }
+    return names[switch][0 if value else 1], data
+
+
+def post_hidden_event(source, post, hidden):
+    data = {**_post_base(source, post), "id": post.pk}
+    return f"edx.community.{post.kind}.{'hidden' if hidden else 'unhidden'}", data
+
+
+def follow_event(source, thread, active):
+    data = {**_thread_base(source, thread), "title": thread.title[:BODY_LIMIT]}
+    return f"edx.forum.thread.{'followed' if active else 'unfollowed'}", data
+
+
+def viewed_event(source, thread):
+    data = {**_thread_base(source, thread), "title": thread.title[:BODY_LIMIT]}
+    return "edx.forum.thread.viewed", data
+
+
+def flags_cleared_event(source, post):
+    data = {**_post_base(source, post), "id": post.pk}
+    return "edx.community.flags.cleared", data
