@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := community_xblock.demo.settings
 export EXCLUDE_SAMPLE_XBLOCKS := yes
 
-.PHONY: demo test lint bench system-deps clean
+.PHONY: demo test lint bench system-deps clean extract_translations dummy_translations compile_translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,13 @@ bench: $(VENV)/.test
 
 clean:
 	rm -rf $(VENV) var build dist *.egg-info
+
+## Translations (Open edX layout: translations/<lang>/LC_MESSAGES/text.po and textjs.po, English source).
+extract_translations: $(VENV)/.test
+	$(BIN)/python -m community_xblock.i18n_build extract
+
+dummy_translations: $(VENV)/.test
+	$(BIN)/python -m community_xblock.i18n_build dummy
+
+compile_translations: $(VENV)/.test
+	$(BIN)/python -m community_xblock.i18n_build compile

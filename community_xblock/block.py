@@ -227,7 +227,9 @@ class CommunityXBlock(XBlock):
     # ----- rendering helpers -----------------------------------------------------------------------------
 
     def _render(self, template, context):
-        base = {"block": self, "viewer": self.viewer, "uid": self._dom_id}
+        base = {"block": self, "viewer": self.viewer, "uid": self._dom_id,
+                # The default name is a msgid; an author's own name passes through gettext unchanged.
+                "display_name": self.i18n_service.gettext(self.display_name)}
         return render_template(template, {**base, **context}, self.i18n_service)
 
     @cached_property

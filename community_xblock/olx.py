@@ -29,6 +29,8 @@ ATTRIBUTE_FIELDS = [
     "display_name", "thread_kinds", "allow_anchors", "allow_anonymous", "run_scope", "complete_on_contribution",
     "discussion_category", "discussion_target",
 ]
+# Attributes the runtime or the course export may put on any block; they are not settings of ours.
+FRAMEWORK_ATTRIBUTES = {"url_name", "xblock-family", "filename"}
 MAX_ELEMENTS = 200
 MAX_DEPTH = 4
 MAX_TEXT = 100_000
@@ -56,6 +58,9 @@ def parse_string(text):
 def settings_from_node(node):
     """Checked settings from a ``<community>`` (or ``<discussion>``) element."""
     _refuse_hostile(node)
+    for name in node.keys():
+        if name not in ATTRIBUTE_FIELDS and name not in FRAMEWORK_ATTRIBUTES:
+            raise OlxError(_("%(name)s is not an attribute of <community>."), name=name)
     raw = {name: node.get(name) for name in ATTRIBUTE_FIELDS if node.get(name) is not None}
     component_prompts = {}
     for child in node:

@@ -90,7 +90,7 @@ def ask_a_question_about_a_component(asker):
     page.get_by_label("Type").select_option("question")
     page.get_by_label("Title").fill(TITLE)
     page.get_by_label("Message").fill("The reading says it needs **no light**, but it uses ATP from the light.")
-    page.get_by_label("About").select_option(label="Reading: The Calvin cycle")
+    page.get_by_label("About", exact=True).select_option(label="Reading: The Calvin cycle")
     page.get_by_role("button", name="Post", exact=True).click()
     asker.announced("Your conversation was posted.")
     item = asker.thread()
@@ -244,3 +244,20 @@ def test_accessibility_of_the_staff_view(people):
     staff.thread()
     results = Axe().run(page, context=".cx")
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize(("language", "posted", "button"), [
+    ("fr", "Votre conversation a été publiée.", "Publier"),
+    ("hu", "A beszélgetésed megjelent.", "Közzététel"),
+])
+def test_the_page_and_its_announcements_speak_the_learners_language(people, live, language, posted, button):
+    learner = people(f"learner_{language}")
+    page = learner.page
+    page.goto(f"{live.url}/scenario/community.0/?student=learner_{language}&lang={language}")
+    page.wait_for_selector(".cx")
+    assert page.locator("html").get_attribute("lang") in (None, "", language, "en-us")
+    page.locator(".cx-compose summary").click()
+    page.locator(".cx-compose input[name='title']").fill(f"Titre {language} ő")
+    page.locator(".cx-compose textarea[name='body']").fill("Corps du message")
+    page.get_by_role("button", name=button, exact=True).click()
+    learner.announced(posted)

@@ -90,9 +90,11 @@ def test_import_uses_the_editors_rules(db, xml, fields):
     assert {error.field for error in refused.value.errors} == fields
 
 
-def test_unknown_elements_are_refused(db):
+def test_unknown_elements_and_attributes_are_refused(db):
     with pytest.raises(OlxError, match="<script> is not an element"):
         load("<community><script>alert(1)</script></community>")
+    with pytest.raises(OlxError, match="onload is not an attribute"):
+        load('<community onload="alert(1)"/>')
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>

@@ -10,9 +10,18 @@ DEMO_UNIT = """
       text="How the plant fixes CO2 into sugar using the ATP and NADPH made in the light reactions."/>
   <community_demo_component display_name="Problem: Limiting factors" kind="problem"
       text="Given light intensity, CO2 concentration and temperature, which one limits the rate of photosynthesis?"/>
-  <community display_name="Unit community"
-      prompt="Which step of photosynthesis surprised you? Ask about anything unclear in the video, the reading
-              or the problem, and help each other out."/>
+  <community display_name="Unit community" discussion_category="Week 3" discussion_target="Photosynthesis">
+    <prompt>Which step of photosynthesis surprised you? Ask about anything unclear in the video, the reading
+or the problem, and help each other out.</prompt>
+    <component-prompt component="community-photosynthesis-unit-demo.community_demo_component.d0.u0"
+        >Which part of the animation would you like to see again, and why?</component-prompt>
+    <lifecycle>
+      <phase name="course" policy="open"/>
+      <phase name="alumni" policy="open">
+        <prompt>Now that you have finished the course: where have you met photosynthesis since?</prompt>
+      </phase>
+    </lifecycle>
+  </community>
 </vertical_demo>
 """
 

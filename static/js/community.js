@@ -20,8 +20,13 @@ function CommunityXBlock(runtime, element, init) {
     var busy = false;
 
     function csrfToken() {
-        var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-        return match ? decodeURIComponent(match[1]) : '';
+        // A split, not a regular expression literal: xgettext's JavaScript parser loses its way on those.
+        var cookies = document.cookie ? document.cookie.split(';') : [];
+        for (var index = 0; index < cookies.length; index++) {
+            var pair = cookies[index].trim().split('=');
+            if (pair[0] === 'csrftoken') { return decodeURIComponent(pair.slice(1).join('=')); }
+        }
+        return '';
     }
 
     function announce(message) {

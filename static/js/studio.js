@@ -11,8 +11,13 @@ function CommunityXBlockStudio(runtime, element) {
     var live = form.querySelector('.cx-live');
 
     function csrfToken() {
-        var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-        return match ? decodeURIComponent(match[1]) : '';
+        // A split, not a regular expression literal: xgettext's JavaScript parser loses its way on those.
+        var cookies = document.cookie ? document.cookie.split(';') : [];
+        for (var index = 0; index < cookies.length; index++) {
+            var pair = cookies[index].trim().split('=');
+            if (pair[0] === 'csrftoken') { return decodeURIComponent(pair.slice(1).join('=')); }
+        }
+        return '';
     }
 
     function notify(name, data) {
@@ -43,7 +48,7 @@ function CommunityXBlockStudio(runtime, element) {
             course_policy: value('course_policy'),
             alumni_policy: value('alumni_policy'),
             alumni_until: value('alumni_until'),
-            alumni_prompts: value('alumni_prompts').split(/\n\s*\n/).map(function (text) {
+            alumni_prompts: value('alumni_prompts').split(new RegExp('\\n\\s*\\n')).map(function (text) {
                 return text.trim();
             }).filter(Boolean),
             discussion_category: value('discussion_category'),
