@@ -58,7 +58,7 @@ def parse_string(text):
 def settings_from_node(node):
     """Checked settings from a ``<community>`` (or ``<discussion>``) element."""
     _refuse_hostile(node)
-    for name in node.keys():
+    for name in node.attrib:
         if name not in ATTRIBUTE_FIELDS and name not in FRAMEWORK_ATTRIBUTES:
             raise OlxError(_("%(name)s is not an attribute of <community>."), name=name)
     raw = {name: node.get(name) for name in ATTRIBUTE_FIELDS if node.get(name) is not None}
