@@ -39,6 +39,9 @@ setup(
     python_requires=">=3.11",
     packages=[
         "community_xblock",
+        "community_xblock.analysis",
+        "community_xblock.management",
+        "community_xblock.management.commands",
         "community_xblock.migrations",
         "community_xblock.demo",
         "community_xblock.static",

@@ -13,9 +13,24 @@ from web_fragments.fragment import Fragment
 from webob import Response
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, List, Scope, String
+from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 
-from . import authoring, discussions, engagement, events, lifecycle, listing, moderation, olx, retirement, visits
+from . import (
+    authoring,
+    discussions,
+    engagement,
+    evaluation,
+    events,
+    grading,
+    lifecycle,
+    listing,
+    moderation,
+    olx,
+    permissions,
+    reporting,
+    retirement,
+    visits,
+)
 from .components import unit_components
 from .configuration import FIELDS, PHASE_POLICIES, RUN_SCOPES, THREAD_KINDS
 from .demo.scenarios import workbench_scenarios
@@ -25,7 +40,7 @@ from .http import json_action
 from .identity import community_key_for, viewer_from_user
 from .lookups import community_for
 from .markup import render_markdown
-from .models import TITLE_MAX_LENGTH, Anchor, ReactionKind
+from .models import SCORING_REACTIONS, TITLE_MAX_LENGTH, Anchor, Community, ReactionKind
 from .presenters import Audience, thread_detail, thread_summary
 from .resources import javascript_catalog, render_template, static_file, static_text
 from .validation import read_bool, read_choice, read_id, read_text
@@ -107,6 +122,14 @@ class CommunityXBlock(XBlock):
         display_name=_("Subcategory"), default="", scope=Scope.settings, enforce_type=True,
         help=_("A second label, shown under the name (imported from a discussion block)."),
     )
+    participation_grade = Boolean(
+        display_name=_("Participation grade"), default=False, scope=Scope.settings, enforce_type=True,
+        help=_("Grade participation, rewarding quality over volume (see the README); off: no score."),
+    )
+    grade_target = Integer(
+        display_name=_("Points for full marks"), default=10, scope=Scope.settings, enforce_type=True,
+        help=_("How many participation points earn the full grade."),
+    )
 
     # ----- what the runtime tells us ---------------------------------------------------------------------
 
@@ -136,6 +159,11 @@ class CommunityXBlock(XBlock):
         return lifecycle.phase_state(self.settings(), lifecycle.course_end_from_runtime(self))
 
     @property
+    def has_score(self):
+        """Scored only when the author turned the participation grade on."""
+        return self.participation_grade
+
+    @property
     def completion_mode(self):
         """Not part of unit completion unless the author asks for completion on a first contribution."""
         return XBlockCompletionMode.COMPLETABLE if self.complete_on_contribution else XBlockCompletionMode.EXCLUDED
@@ -163,6 +191,7 @@ class CommunityXBlock(XBlock):
         """The community space: prompt, phase, the form to start a conversation, the first page of threads."""
         if self.phase.policy == lifecycle.CLOSED and not self.viewer.is_staff:
             return self._fragment(self._render("closed.html", {"phase": self.phase}))
+        self._remember_name()
         since = visits.record_visit(self.community, self.viewer)
         audience = self._audience(since)
         page = listing.list_threads(self.community, self.viewer, run=self._run_filter)
@@ -213,6 +242,12 @@ class CommunityXBlock(XBlock):
             fragment.add_javascript(javascript_catalog(self.i18n_service.get_language()))
         return fragment
 
+    def _remember_name(self):
+        """Course-wide reports name each unit's community; write only when the name changed."""
+        name = self.i18n_service.gettext(self.display_name)[:255]
+        if self.community.display_name != name:
+            Community.objects.filter(pk=self.community.pk).update(display_name=name)
+
     def _filter_anchors(self, audience):
         """Components to filter by: the unit's current ones, then removed ones that still have threads."""
         current = [{"usage_key": c.usage_key, "name": c.display_name, "removed": False} for c in self.components]
@@ -260,9 +295,19 @@ class CommunityXBlock(XBlock):
                 self.runtime.publish(self, name, data)
 
     def _contributed(self):
-        """A learner wrote something: the block is complete for them if the author asked for that."""
+        """A learner wrote something: completion (if the author asked for it) and their grade."""
         if self.complete_on_contribution:
             self.runtime.publish(self, "completion", {"completion": 1.0})
+        self._grade(self.viewer.user_key)
+
+    def _grade(self, user_key):
+        """Publish ``user_key``'s participation grade: the viewer's own, or (in the LMS, where user keys are
+        user ids) the author's whose points someone else's reaction or acceptance just changed."""
+        if not self.participation_grade or not user_key:
+            return
+        if user_key != self.viewer.user_key and not user_key.isdigit():
+            return
+        self.runtime.publish(self, "grade", grading.grade_event(self.community, user_key, self.grade_target))
 
     @cached_property
     def _event_source(self):
@@ -365,6 +410,7 @@ class CommunityXBlock(XBlock):
         post = discussions.accept(self.community, self.viewer, post_id=read_id(payload, "post_id"),
                                   accepted=accepted)
         self._publish(events.mark_event(self._event_source, post, accepted))
+        self._grade(post.author_key)
         return self._thread_answer(post.thread_id)
 
     @json_action(writes=True, access=lifecycle.require_can_contribute)
@@ -375,6 +421,8 @@ class CommunityXBlock(XBlock):
         active = read_bool(payload, "active", True)
         post = engagement.react(self.community, self.viewer, post_id=post_id, kind=kind, active=active)
         self._publish(events.reaction_event(self._event_source, post, kind, active))
+        if kind in SCORING_REACTIONS:
+            self._grade(post.author_key)
         return self._thread_answer(post.thread_id)
 
     @json_action(writes=True, access=lifecycle.require_can_read)
@@ -423,6 +471,31 @@ class CommunityXBlock(XBlock):
         post = engagement.clear_flags(self.community, self.viewer, post_id=read_id(payload, "post_id"))
         self._publish(events.flags_cleared_event(self._event_source, post))
         return self._thread_answer(post.thread_id)
+
+    # ----- evaluation (course staff) -------------------------------------------------------------------------
+
+    @json_action(writes=False)
+    def evaluation(self, payload):  # pylint: disable=unused-argument
+        """The unit's qualitative evaluation: {} -> {report, html}; sends the weekly summary event when due."""
+        permissions.require_staff(self.viewer)
+        report = evaluation.unit_report(self.community, unit_components(self))
+        if evaluation.summary_due(self.community):
+            self._publish(evaluation.summary_event(self.community, report))
+        html = self._render("evaluation.html", reporting.evaluation_context(self, report))
+        return {"report": report, "html": html}
+
+    @json_action(writes=False)
+    def course_evaluation(self, payload):  # pylint: disable=unused-argument
+        """Every community block of the course, unit by unit: {} -> {report, html}."""
+        permissions.require_staff(self.viewer)
+        report = evaluation.course_report(self.community)
+        html = self._render("course_evaluation.html", reporting.course_evaluation_context(self, report))
+        return {"report": report, "html": html}
+
+    @XBlock.handler
+    def export_evaluation(self, request, suffix=""):  # pylint: disable=unused-argument
+        """GET ?format=csv|json [&identified=1]: the unit's evaluation; authors pseudonymous by default."""
+        return reporting.export_response(self, request)
 
     # ----- authoring ---------------------------------------------------------------------------------------
 

@@ -36,6 +36,8 @@ FIELDS = {
     "complete_on_contribution": "bool",
     "discussion_category": "label",
     "discussion_target": "label",
+    "participation_grade": "bool",
+    "grade_target": "grade_target",
 }
 
 
@@ -178,6 +180,14 @@ def _component_prompts(field, value):
     return prompts
 
 
+def _grade_target(field, value):
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+        raise InvalidInput(_("%(field)s must be a whole number of points between 1 and 1000."), field=field)
+    return value
+
+
 CLEANERS = {
     "name": _name,
     "label": _label,
@@ -189,4 +199,5 @@ CLEANERS = {
     "thread_kinds": _thread_kinds,
     "prompt_list": _prompt_list,
     "component_prompts": _component_prompts,
+    "grade_target": _grade_target,
 }

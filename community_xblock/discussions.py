@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
 from . import permissions
+from .analysis import analyse
 from .errors import Conflict, InvalidInput
 from .lookups import post_for, thread_for
 from .markup import render_markdown
-from .models import Anchor, Follow, Post, Thread, ThreadKind
+from .models import Anchor, Follow, Keyphrase, Post, Thread, ThreadKind
 
 TITLE_MIN_LENGTH = 3
 BODY_MAX_LENGTH = 10_000
@@ -28,7 +29,7 @@ def start_thread(community, run, viewer, *, kind, title, body, anchor=None, anon
             community=community, run=run, kind=kind, title=title, anchor=anchor_row,
             author_key=viewer.user_key, created_at=now, last_activity_at=now, follower_count=1,
         )
-        opening = _new_post(thread, viewer, body, anonymous=anonymous, now=now, is_opening=True)
+        opening = _new_post(thread, viewer, body, anonymous=anonymous, now=now, is_opening=True, title=title)
         thread.opening_post = opening
         thread.save(update_fields=["opening_post"])
         # People hear back about what they started: the author follows their own thread.
@@ -58,6 +59,9 @@ def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=
         post = _new_post(thread, viewer, body, anonymous=anonymous, now=now, parent=parent, run=run)
         counter = "comment_count" if parent else "response_count"
         Thread.objects.filter(pk=thread.pk).update(**{counter: F(counter) + 1}, last_activity_at=now)
+        if parent is None and viewer.user_key != thread.author_key:
+            # Time to first answer, for the evaluation: only the first response by someone else sets it.
+            Thread.objects.filter(pk=thread.pk, first_response_at__isnull=True).update(first_response_at=now)
     return post
 
 
@@ -76,6 +80,7 @@ def edit(community, viewer, *, post_id, body, title=None):
         post.body_html = render_markdown(body)
         post.edited_at = timezone.now()
         post.save(update_fields=["body", "body_html", "edited_at"])
+        store_analysis(post, title if title is not None else (post.thread.title if post.is_opening else ""))
     return post
 
 
@@ -142,14 +147,46 @@ def change_visible_replies(post, delta):
     )
 
 
-def _new_post(thread, viewer, body, *, anonymous, now, parent=None, run=None, is_opening=False):
-    """A post in ``thread``, written in ``run`` (the thread's own run for its opening post)."""
-    return Post.objects.create(
+def _new_post(thread, viewer, body, *, anonymous, now, parent=None, run=None, is_opening=False, title=""):
+    """A post in ``thread``, written in ``run`` (the thread's own run for its opening post), analysed."""
+    post = Post(
         community_id=thread.community_id, thread=thread, parent=parent, is_opening=is_opening,
         run=run or thread.run,
         author_key=viewer.user_key, author_name=viewer.username, anonymous=anonymous,
         body=body, body_html=render_markdown(body), created_at=now,
     )
+    _apply_analysis(post, analyse(f"{title}\n{body}" if title else body))
+    post.save()
+    _store_keyphrases(post, post.analysis)
+    return post
+
+
+def store_analysis(post, title=""):
+    """Analyse ``post`` again (after an edit) and store the result."""
+    analysis = analyse(f"{title}\n{post.body}" if title else post.body)
+    _apply_analysis(post, analysis)
+    post.save(update_fields=["language", *SIGNAL_FIELDS.values()])
+    Keyphrase.objects.filter(post=post).delete()
+    _store_keyphrases(post, analysis)
+
+
+SIGNAL_FIELDS = {"confusion": "sig_confusion", "error": "sig_error", "praise": "sig_praise",
+                 "frustration": "sig_frustration", "urgency": "sig_urgency"}
+
+
+def _apply_analysis(post, analysis):
+    post.analysis = analysis
+    post.language = analysis.language
+    for signal, field in SIGNAL_FIELDS.items():
+        setattr(post, field, signal in analysis.signals)
+
+
+def _store_keyphrases(post, analysis):
+    Keyphrase.objects.bulk_create([
+        Keyphrase(post=post, community_id=post.community_id, anchor_id=post.thread.anchor_id,
+                  language=analysis.language, key=key, surface=surface)
+        for key, surface in analysis.keyphrases
+    ])
 
 
 def _anchor_row(community, component):

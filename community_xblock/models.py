@@ -33,6 +33,10 @@ class Community(models.Model):
     course = models.CharField(max_length=255)
     block_id = models.CharField(max_length=255)
     created_at = models.DateTimeField(default=timezone.now)
+    display_name = models.CharField(max_length=255, blank=True, default="",
+                                    help_text="The block's name, for course-wide reports.")
+    summary_published_at = models.DateTimeField(null=True, blank=True,
+                                                help_text="When the last evaluation summary event was sent.")
 
     class Meta:
         constraints = [
@@ -98,6 +102,7 @@ class Thread(models.Model):
     accepted_post = models.ForeignKey(
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
+    first_response_at = models.DateTimeField(null=True, blank=True, help_text="When the first response came.")
 
     class Meta:
         # Each index serves one list order, so a page reads only the rows it shows whatever the size of
@@ -146,6 +151,14 @@ class Post(models.Model):
     confused_count = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
     flag_count = models.PositiveIntegerField(default=0)
+
+    # What the text says, analysed when it is written (see the analysis package).
+    language = models.CharField(max_length=8, blank=True, default="")
+    sig_confusion = models.BooleanField(default=False)
+    sig_error = models.BooleanField(default=False)
+    sig_praise = models.BooleanField(default=False)
+    sig_frustration = models.BooleanField(default=False)
+    sig_urgency = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
@@ -230,3 +243,17 @@ class Visit(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["community", "user_key"], name="visit_once_per_user"),
         ]
+
+
+class Keyphrase(models.Model):
+    """A keyphrase candidate of a post: the stem key groups forms, the surface is how it was written."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="keyphrases")
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    anchor = models.ForeignKey(Anchor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(max_length=8)
+    key = models.CharField(max_length=120)
+    surface = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [models.Index(fields=["community", "key"], name="keyphrase_by_key")]

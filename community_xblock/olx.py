@@ -27,7 +27,7 @@ from .errors import CommunityError
 
 ATTRIBUTE_FIELDS = [
     "display_name", "thread_kinds", "allow_anchors", "allow_anonymous", "run_scope", "complete_on_contribution",
-    "discussion_category", "discussion_target",
+    "discussion_category", "discussion_target", "participation_grade", "grade_target",
 ]
 # Attributes the runtime or the course export may put on any block; they are not settings of ours.
 FRAMEWORK_ATTRIBUTES = {"url_name", "xblock-family", "filename"}
@@ -87,6 +87,8 @@ def write_node(node, settings):
             continue
         if isinstance(value, bool):
             value = "true" if value else "false"
+        elif isinstance(value, int):
+            value = str(value)
         elif isinstance(value, list):
             value = " ".join(value)
         node.set(name, value)

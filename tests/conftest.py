@@ -1,5 +1,6 @@
 """Shared fixtures: the real SDK workbench runtime on the test database, and people to act as."""
 import json
+import sys
 
 import pytest
 
@@ -83,3 +84,14 @@ def live(tmp_path_factory):
 @pytest.fixture(scope="session")
 def demo_usage_id():
     return "community-photosynthesis-unit-demo.community.d0.u0"
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the text-analysis quality table when test_analysis ran."""
+    module = sys.modules.get("tests.test_analysis")
+    if not module or not module.QUALITY:
+        return
+    terminalreporter.section("text analysis: precision / recall on tests/data/labelled_posts.json")
+    terminalreporter.line(f"{'language':8} {'signal':12} {'precision':>9} {'recall':>7} {'support':>8}")
+    for (language, signal), (precision, recall, support) in sorted(module.QUALITY.items()):
+        terminalreporter.line(f"{language:8} {signal:12} {precision:9.2f} {recall:7.2f} {support:8d}")

@@ -97,7 +97,7 @@ USER_CLASSES = ["cx-body", "cx-excerpt", "cx-author", "cx-open", "cx-prompt", "c
                 "cx-name", "cx-course-content"]
 USER_CONTENT = (
     ".//*[" + " or ".join(f"contains(@class,'{name}')" for name in USER_CLASSES) + "]"
-    "|.//time|.//textarea|.//script|.//style"
+    "|.//time|.//textarea|.//script|.//style|.//*[local-name()='svg']//*[local-name()='text']"
     "|.//option[@value!='' and not(ancestor::select[@name='sort' or @name='show' or @name='kind' "
     "or @name='run_scope' or contains(@name,'policy')])]"
 )
@@ -136,6 +136,8 @@ def pages(workbench, language, thread_id):
     for student in ("student_1", "staff"):
         views[f"page as {student}"] = client.get(f"/scenario/community.0/?student={student}&lang={language}")
         views[f"thread as {student}"] = workbench.ok("get_thread", {"thread_id": thread_id}, student=student)["html"]
+    views["evaluation"] = workbench.ok("evaluation", {}, student="staff")["html"]
+    views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")
     views["author"] = client.get(f"/scenario/community.0/author_view/?student=staff&lang={language}")
     return {name: view if isinstance(view, str) else view.content.decode("utf-8") for name, view in views.items()}

@@ -16,6 +16,11 @@ SHIPPED = [
     "community_xblock/templates/community.html",
     "community_xblock/templates/thread.html",
     "community_xblock/migrations/0001_initial.py",
+    "community_xblock/analysis/signals.py",
+    "community_xblock/management/commands/seed_community_demo.py",
+    "community_xblock/translations/fr/LC_MESSAGES/text.mo",
+    "community_xblock/translations/hu/LC_MESSAGES/textjs.mo",
+    "community_xblock/static/js/translations/hu/text.js",
 ]
 
 # Run in a fresh interpreter: where does the package come from, and can it read every resource it needs?

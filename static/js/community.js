@@ -210,6 +210,15 @@ function CommunityXBlock(runtime, element, init) {
             editButton.setAttribute('aria-expanded', 'false');
             editButton.focus();
         },
+        evaluation: function (button) {
+            var panel = root.querySelector('.cx-evaluation');
+            call(button.getAttribute('data-handler'), {}).then(function (data) {
+                panel.innerHTML = data.html;
+                panel.hidden = false;
+                panel.querySelector('h3').focus();
+                announce(gettext('Evaluation loaded.'));
+            }).catch(function (error) { announce(error.message); });
+        },
         'show-component': function (button, event) {
             event.preventDefault();
             var target = document.querySelector('[data-usage="' + button.getAttribute('data-usage') + '"]');

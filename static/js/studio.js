@@ -43,6 +43,8 @@ function CommunityXBlockStudio(runtime, element) {
             allow_anchors: checked('allow_anchors'),
             allow_anonymous: checked('allow_anonymous'),
             complete_on_contribution: checked('complete_on_contribution'),
+            participation_grade: checked('participation_grade'),
+            grade_target: value('grade_target'),
             run_scope: value('run_scope'),
             course_end: value('course_end'),
             course_policy: value('course_policy'),

@@ -8,6 +8,7 @@
  "Conversation updated.": "⟦Çøñvérsàtîøñ üpdàtéd.⟧",
  "Conversations updated.": "⟦Çøñvérsàtîøñs üpdàtéd.⟧",
  "Delete this post? This cannot be undone.": "⟦Délété thîs pøst? Thîs çàññøt bé üñdøñé.⟧",
+ "Evaluation loaded.": "⟦Évàlüàtîøñ løàdéd.⟧",
  "Flags cleared.": "⟦Flàgs çléàréd.⟧",
  "No conversations here yet.": "⟦Ñø çøñvérsàtîøñs héré ýét.⟧",
  "Post deleted.": "⟦Pøst délétéd.⟧",

@@ -8,6 +8,7 @@
  "Conversation updated.": "Conversation mise à jour.",
  "Conversations updated.": "Conversations mises à jour.",
  "Delete this post? This cannot be undone.": "Supprimer ce message ? Cette action est définitive.",
+ "Evaluation loaded.": "Évaluation chargée.",
  "Flags cleared.": "Signalements levés.",
  "No conversations here yet.": "Pas encore de conversation ici.",
  "Post deleted.": "Message supprimé.",

@@ -8,6 +8,7 @@
  "Conversation updated.": "Beszélgetés frissítve.",
  "Conversations updated.": "A beszélgetések frissültek.",
  "Delete this post? This cannot be undone.": "Törlöd ezt a bejegyzést? Ez nem vonható vissza.",
+ "Evaluation loaded.": "Értékelés betöltve.",
  "Flags cleared.": "Jelentések lezárva.",
  "No conversations here yet.": "Itt még nincs beszélgetés.",
  "Post deleted.": "Bejegyzés törölve.",

@@ -1,0 +1,234 @@
+"""The qualitative evaluation of a unit (and of a course): aggregates of what was stored when posts were written.
+
+Every figure is one aggregate query (or a small fixed number of them), so the report costs the same number of
+queries for a community of ten posts or of a hundred thousand; only the rows the database scans grow.
+"""
+import hashlib
+import statistics
+from datetime import timedelta
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from .analysis import SIGNALS
+from .models import Community, Keyphrase, Post, Thread, ThreadKind, Visit
+
+SIGNAL_FIELDS = {signal: f"sig_{signal}" for signal in SIGNALS}
+REACTION_FIELDS = {"helpful": "helpful_count", "insightful": "insightful_count", "confused": "confused_count",
+                   "error": "error_count"}
+TOP_THEMES = 15
+THEMES_PER_COMPONENT = 5
+BACKLOG_POSTS = 3
+UNANSWERED_SHOWN = 10
+SUMMARY_EVERY = timedelta(days=7)
+
+
+def unit_report(community, components):
+    """Everything the evaluation view shows for one community; ``components`` are the unit's current ones."""
+    posts = Post.objects.filter(community=community, deleted=False)
+    threads = Thread.objects.filter(community=community, deleted=False)
+    names = {component.usage_key: component.display_name for component in components}
+    return {
+        "participation": _participation(community, posts),
+        "conversation": _conversation(threads),
+        "questions": _questions(threads),
+        "reactions": posts.aggregate(**{kind: Sum(field, default=0) for kind, field in REACTION_FIELDS.items()}),
+        "signals": posts.aggregate(**{signal: Count("pk", filter=Q(**{field: True}))
+                                      for signal, field in SIGNAL_FIELDS.items()}),
+        "languages": dict(posts.values_list("language").annotate(n=Count("pk")).order_by("-n")),
+        "signals_over_time": _signals_over_time(posts),
+        "themes": _themes(community),
+        "themes_by_component": _themes_by_component(community, names),
+        "backlog": _backlog(community, names),
+    }
+
+
+def _participation(community, posts):
+    return {
+        "viewers": Visit.objects.filter(community=community).count(),
+        "posters": posts.values("author_key").distinct().count(),
+        "repliers": posts.filter(is_opening=False).values("author_key").distinct().count(),
+    }
+
+
+def _conversation(threads):
+    totals = threads.aggregate(threads=Count("pk"), responses=Sum("response_count", default=0),
+                               comments=Sum("comment_count", default=0))
+    replies = totals["responses"] + totals["comments"]
+    return {**totals, "replies": replies,
+            "replies_per_thread": round(replies / totals["threads"], 2) if totals["threads"] else 0}
+
+
+def _questions(threads):
+    questions = threads.filter(kind=ThreadKind.QUESTION)
+    counts = questions.aggregate(total=Count("pk"), answered=Count("pk", filter=Q(response_count__gt=0)),
+                                 accepted=Count("pk", filter=Q(accepted_post__isnull=False)))
+    delays = [
+        (answered - asked).total_seconds() / 3600
+        for asked, answered in questions.filter(first_response_at__isnull=False)
+        .values_list("created_at", "first_response_at").iterator(chunk_size=5000)
+    ]
+    unanswered = list(
+        questions.filter(response_count=0).select_related("anchor").order_by("created_at")[:UNANSWERED_SHOWN]
+    )
+    return {
+        **counts,
+        "answered_share": round(counts["answered"] / counts["total"], 3) if counts["total"] else 0,
+        "median_hours_to_first_answer": round(statistics.median(delays), 1) if delays else None,
+        "unanswered": [{"id": t.pk, "title": t.title, "created_at": t.created_at,
+                        "component": t.anchor.display_name if t.anchor_id else None} for t in unanswered],
+    }
+
+
+def _signals_over_time(posts):
+    rows = (posts.annotate(week=TruncWeek("created_at")).values("week")
+            .annotate(posts=Count("pk"), **{signal: Count("pk", filter=Q(**{field: True}))
+                                            for signal, field in SIGNAL_FIELDS.items()})
+            .order_by("week"))
+    return [{**row, "week": row["week"].date().isoformat() if row["week"] else None} for row in rows]
+
+
+def _themes(community):
+    top = list(Keyphrase.objects.filter(community=community).values("key").annotate(count=Count("pk"))
+               .order_by("-count", "key")[:TOP_THEMES])
+    surfaces = _surfaces(community, [row["key"] for row in top])
+    return [{"key": row["key"], "phrase": surfaces.get(row["key"], row["key"]), "count": row["count"]}
+            for row in top]
+
+
+def _themes_by_component(community, names):
+    rows = (Keyphrase.objects.filter(community=community, anchor__isnull=False)
+            .values("anchor__usage_key", "anchor__display_name", "key").annotate(count=Count("pk"))
+            .order_by("-count")[:40 * THEMES_PER_COMPONENT])
+    by_component = {}
+    for row in rows:
+        themes = by_component.setdefault(row["anchor__usage_key"], {
+            "component": names.get(row["anchor__usage_key"], row["anchor__display_name"]),
+            "removed": row["anchor__usage_key"] not in names, "themes": []})
+        if len(themes["themes"]) < THEMES_PER_COMPONENT:
+            themes["themes"].append({"key": row["key"], "count": row["count"]})
+    surfaces = _surfaces(community, [t["key"] for item in by_component.values() for t in item["themes"]])
+    for item in by_component.values():
+        for theme in item["themes"]:
+            theme["phrase"] = surfaces.get(theme["key"], theme["key"])
+    return list(by_component.values())
+
+
+def _surfaces(community, keys):
+    """The most frequent written form of each stem key."""
+    best = {}
+    rows = (Keyphrase.objects.filter(community=community, key__in=keys).values("key", "surface")
+            .annotate(count=Count("pk")).order_by("key", "-count"))
+    for row in rows:
+        best.setdefault(row["key"], row["surface"])
+    return best
+
+
+def _backlog(community, names):
+    """The unit's components ranked by confusion and error signals (text and reactions), with the posts behind."""
+    rows = (Post.objects.filter(community=community, deleted=False, thread__anchor__isnull=False)
+            .values("thread__anchor_id", "thread__anchor__usage_key", "thread__anchor__display_name")
+            .annotate(confusion=Count("pk", filter=Q(sig_confusion=True)),
+                      errors=Count("pk", filter=Q(sig_error=True)),
+                      confused_reactions=Sum("confused_count", default=0),
+                      error_reactions=Sum("error_count", default=0), posts=Count("pk")))
+    backlog = []
+    for row in rows:
+        weight = row["confusion"] + row["errors"] + row["confused_reactions"] + row["error_reactions"]
+        if not weight:
+            continue
+        backlog.append({
+            "anchor_id": row["thread__anchor_id"],
+            "component": names.get(row["thread__anchor__usage_key"], row["thread__anchor__display_name"]),
+            "removed": row["thread__anchor__usage_key"] not in names,
+            "confusion": row["confusion"], "errors": row["errors"],
+            "confused_reactions": row["confused_reactions"], "error_reactions": row["error_reactions"],
+            "posts": row["posts"], "weight": weight,
+        })
+    backlog.sort(key=lambda item: -item["weight"])
+    for item in backlog[:20]:
+        evidence = (Post.objects.filter(community=community, deleted=False, hidden=False,
+                                        thread__anchor_id=item["anchor_id"])
+                    .filter(Q(sig_confusion=True) | Q(sig_error=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
+                    .annotate(strength=F("confused_count") + F("error_count"))
+                    .select_related("thread").order_by("-strength", "-created_at")[:BACKLOG_POSTS])
+        item["evidence"] = [{"post_id": post.pk, "thread_id": post.thread_id, "title": post.thread.title,
+                             "excerpt": post.body[:280], "confusion": post.sig_confusion, "error": post.sig_error}
+                            for post in evidence]
+    return backlog[:20]
+
+
+def course_report(community):
+    """Every community block of the same course, unit by unit, with its headline figures."""
+    communities = Community.objects.filter(org=community.org, course=community.course)
+    posts = dict(Post.objects.filter(community__in=communities, deleted=False).values_list("community_id")
+                 .annotate(n=Count("pk")))
+    signals = {row["community_id"]: row for row in Post.objects.filter(community__in=communities, deleted=False)
+               .values("community_id").annotate(confusion=Count("pk", filter=Q(sig_confusion=True)),
+                                                errors=Count("pk", filter=Q(sig_error=True)),
+                                                praise=Count("pk", filter=Q(sig_praise=True)))}
+    threads = {row["community_id"]: row for row in Thread.objects.filter(community__in=communities, deleted=False)
+               .values("community_id").annotate(threads=Count("pk"),
+                                                unanswered=Count("pk", filter=Q(kind="question",
+                                                                                response_count=0)))}
+    visitors = dict(Visit.objects.filter(community__in=communities).values_list("community_id")
+                    .annotate(n=Count("pk")))
+    units = []
+    for unit in communities.order_by("display_name", "pk"):
+        signal_row = signals.get(unit.pk, {})
+        thread_row = threads.get(unit.pk, {})
+        units.append({"id": unit.pk, "name": unit.display_name or unit.block_id, "this_unit": unit.pk == community.pk,
+                      "posts": posts.get(unit.pk, 0), "threads": thread_row.get("threads", 0),
+                      "unanswered": thread_row.get("unanswered", 0), "visitors": visitors.get(unit.pk, 0),
+                      "confusion": signal_row.get("confusion", 0), "errors": signal_row.get("errors", 0),
+                      "praise": signal_row.get("praise", 0)})
+    return {"course": f"{community.org}+{community.course}", "units": units}
+
+
+def export_rows(community, identified=False):
+    """One row per post, for CSV: pseudonymous authors unless ``identified``."""
+    posts = (Post.objects.filter(community=community, deleted=False)
+             .values_list("pk", "thread_id", "thread__kind", "is_opening", "parent_id", "thread__anchor__display_name",
+                          "run", "created_at", "language", "author_key", "author_name", *SIGNAL_FIELDS.values(),
+                          *REACTION_FIELDS.values())
+             .order_by("pk").iterator(chunk_size=5000))
+    yield ["post_id", "thread_id", "thread_kind", "post_kind", "component", "run", "created_at", "language",
+           "author", *SIGNALS, *(f"{kind}_reactions" for kind in REACTION_FIELDS)]
+    for row in posts:
+        (pk, thread_id, thread_kind, is_opening, parent_id, component, run, created, language, author_key,
+         author_name, *counts) = row
+        kind = "thread" if is_opening else ("comment" if parent_id else "response")
+        author = author_name if identified else pseudonym(community, author_key)
+        yield [pk, thread_id, thread_kind, kind, component or "", run, created.isoformat(), language, author,
+               *[int(value) for value in counts]]
+
+
+def pseudonym(community, user_key):
+    """A stable pseudonym per community: the same person reads the same across exports, not across units."""
+    digest = hashlib.sha256(f"{community.pk}:{user_key}".encode()).hexdigest()[:10]
+    return f"learner-{digest}"
+
+
+def summary_due(community, now=None):
+    """Claim the weekly summary event for this community (atomic: one request wins)."""
+    now = now or timezone.now()
+    claimed = Community.objects.filter(pk=community.pk).filter(
+        Q(summary_published_at__isnull=True) | Q(summary_published_at__lte=now - SUMMARY_EVERY),
+    ).update(summary_published_at=now)
+    return bool(claimed)
+
+
+def summary_event(community, report):
+    """The tracking event institution-wide analytics can collect: the headline figures of a unit."""
+    return "edx.community.evaluation.summary", {
+        "community": {"org": community.org, "course": community.course, "block_id": community.block_id,
+                      "name": community.display_name},
+        "participation": report["participation"],
+        "conversation": report["conversation"],
+        "questions": {key: value for key, value in report["questions"].items() if key != "unanswered"},
+        "reactions": report["reactions"],
+        "signals": report["signals"],
+        "top_themes": [theme["phrase"] for theme in report["themes"][:5]],
+        "backlog": [{"component": item["component"], "weight": item["weight"]} for item in report["backlog"][:5]],
+    }
