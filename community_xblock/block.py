@@ -156,7 +156,9 @@ class CommunityXBlock(XBlock):
 
     @cached_property
     def phase(self):
-        return lifecycle.phase_state(self.settings(), lifecycle.course_end_from_runtime(self))
+        # Only the four fields the phase depends on: every field read may cost a query in some runtimes.
+        settings = {name: getattr(self, name) for name in lifecycle.SETTINGS}
+        return lifecycle.phase_state(settings, lifecycle.course_end_from_runtime(self))
 
     @property
     def has_score(self):
@@ -240,6 +242,7 @@ class CommunityXBlock(XBlock):
             fragment.add_javascript_url(catalog_url)
         else:
             fragment.add_javascript(javascript_catalog(self.i18n_service.get_language()))
+        fragment.add_javascript(static_text("js/common.js"))  # after the catalog: it reads it
         return fragment
 
     def _remember_name(self):

@@ -3,6 +3,8 @@
 Every function runs in one transaction: it validates, checks permission, then writes rows and moves the
 denormalised counters with ``F()`` expressions, so concurrent writers never lose a count.
 """
+from datetime import timedelta
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -156,6 +158,7 @@ def _new_post(thread, viewer, body, *, anonymous, now, parent=None, run=None, is
         body=body, body_html=render_markdown(body), created_at=now,
     )
     _apply_analysis(post, analyse(f"{title}\n{body}" if title else body))
+    post.week = week_of(now)
     post.save()
     _store_keyphrases(post, post.analysis)
     return post
@@ -168,6 +171,12 @@ def store_analysis(post, title=""):
     post.save(update_fields=["language", *SIGNAL_FIELDS.values()])
     Keyphrase.objects.filter(post=post).delete()
     _store_keyphrases(post, analysis)
+
+
+def week_of(moment):
+    """The Monday starting the (site-local) week of ``moment``: reports group posts by it."""
+    day = timezone.localtime(moment).date()
+    return day - timedelta(days=day.weekday())
 
 
 SIGNAL_FIELDS = {"confusion": "sig_confusion", "error": "sig_error", "praise": "sig_praise",

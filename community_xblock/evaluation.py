@@ -5,10 +5,10 @@ queries for a community of ten posts or of a hundred thousand; only the rows the
 """
 import hashlib
 import statistics
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from .analysis import SIGNALS
@@ -29,7 +29,7 @@ def unit_report(community, components):
     posts = Post.objects.filter(community=community, deleted=False)
     threads = Thread.objects.filter(community=community, deleted=False)
     names = {component.usage_key: component.display_name for component in components}
-    return {
+    report = {
         "participation": _participation(community, posts),
         "conversation": _conversation(threads),
         "questions": _questions(threads),
@@ -38,10 +38,10 @@ def unit_report(community, components):
                                       for signal, field in SIGNAL_FIELDS.items()}),
         "languages": dict(posts.values_list("language").annotate(n=Count("pk")).order_by("-n")),
         "signals_over_time": _signals_over_time(posts),
-        "themes": _themes(community),
-        "themes_by_component": _themes_by_component(community, names),
         "backlog": _backlog(community, names),
     }
+    report["themes"], report["themes_by_component"] = _themes(community, names)
+    return report
 
 
 def _participation(community, posts):
@@ -82,47 +82,40 @@ def _questions(threads):
 
 
 def _signals_over_time(posts):
-    rows = (posts.annotate(week=TruncWeek("created_at")).values("week")
-            .annotate(posts=Count("pk"), **{signal: Count("pk", filter=Q(**{field: True}))
-                                            for signal, field in SIGNAL_FIELDS.items()})
+    """Week by week (the week is stored with each post: no date arithmetic over the whole community)."""
+    rows = (posts.values("week").annotate(posts=Count("pk"), **{signal: Count("pk", filter=Q(**{field: True}))
+                                                               for signal, field in SIGNAL_FIELDS.items()})
             .order_by("week"))
-    return [{**row, "week": row["week"].date().isoformat() if row["week"] else None} for row in rows]
+    return [{**row, "week": row["week"].isoformat() if row["week"] else None} for row in rows]
 
 
-def _themes(community):
-    top = list(Keyphrase.objects.filter(community=community).values("key").annotate(count=Count("pk"))
-               .order_by("-count", "key")[:TOP_THEMES])
-    surfaces = _surfaces(community, [row["key"] for row in top])
-    return [{"key": row["key"], "phrase": surfaces.get(row["key"], row["key"]), "count": row["count"]}
-            for row in top]
+def _themes(community, names):
+    """Top themes of the unit and of each component, from one pass over the keyphrases.
 
-
-def _themes_by_component(community, names):
-    rows = (Keyphrase.objects.filter(community=community, anchor__isnull=False)
-            .values("anchor__usage_key", "anchor__display_name", "key").annotate(count=Count("pk"))
-            .order_by("-count")[:40 * THEMES_PER_COMPONENT])
-    by_component = {}
+    The database counts (component, stem key, written form) triples; the few thousand distinct triples are
+    then folded here into per-key totals, each shown in the form people wrote most.
+    """
+    rows = (Keyphrase.objects.filter(community=community)
+            .values("anchor__usage_key", "anchor__display_name", "key", "surface").annotate(count=Count("pk")))
+    totals, forms, per_component, component_names = Counter(), defaultdict(Counter), defaultdict(Counter), {}
     for row in rows:
-        themes = by_component.setdefault(row["anchor__usage_key"], {
-            "component": names.get(row["anchor__usage_key"], row["anchor__display_name"]),
-            "removed": row["anchor__usage_key"] not in names, "themes": []})
-        if len(themes["themes"]) < THEMES_PER_COMPONENT:
-            themes["themes"].append({"key": row["key"], "count": row["count"]})
-    surfaces = _surfaces(community, [t["key"] for item in by_component.values() for t in item["themes"]])
-    for item in by_component.values():
-        for theme in item["themes"]:
-            theme["phrase"] = surfaces.get(theme["key"], theme["key"])
-    return list(by_component.values())
+        totals[row["key"]] += row["count"]
+        forms[row["key"]][row["surface"]] += row["count"]
+        if row["anchor__usage_key"]:
+            per_component[row["anchor__usage_key"]][row["key"]] += row["count"]
+            component_names[row["anchor__usage_key"]] = row["anchor__display_name"]
 
+    def theme(key, count):
+        return {"key": key, "phrase": forms[key].most_common(1)[0][0], "count": count}
 
-def _surfaces(community, keys):
-    """The most frequent written form of each stem key."""
-    best = {}
-    rows = (Keyphrase.objects.filter(community=community, key__in=keys).values("key", "surface")
-            .annotate(count=Count("pk")).order_by("key", "-count"))
-    for row in rows:
-        best.setdefault(row["key"], row["surface"])
-    return best
+    overall = [theme(key, count) for key, count in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+               [:TOP_THEMES]]
+    by_component = [
+        {"component": names.get(usage_key, component_names[usage_key]), "removed": usage_key not in names,
+         "themes": [theme(key, count) for key, count in counts.most_common(THEMES_PER_COMPONENT)]}
+        for usage_key, counts in per_component.items()
+    ]
+    return overall, by_component
 
 
 def _backlog(community, names):

@@ -8,7 +8,7 @@ outweigh steady participation; the grade is points / target, capped at 1.
 from collections import defaultdict
 
 from django.db.models import F
-from django.db.models.functions import Length, TruncWeek
+from django.db.models.functions import Length
 
 from .models import Post, Thread
 
@@ -19,10 +19,9 @@ REACTION_POINTS = 0.5
 
 
 def points(community, user_key):
-    """The learner's capped participation points in this community."""
+    """The learner's capped participation points in this community (weeks as stored with each post)."""
     posts = (Post.objects.filter(community=community, author_key=user_key, deleted=False, hidden=False)
-             .annotate(week=TruncWeek("created_at"), length=Length("body"),
-                       liked=F("helpful_count") + F("insightful_count"))
+             .annotate(length=Length("body"), liked=F("helpful_count") + F("insightful_count"))
              .values_list("pk", "week", "length", "is_opening", "parent_id", "liked"))
     accepted = set(Thread.objects.filter(community=community, accepted_post__author_key=user_key)
                    .values_list("accepted_post_id", flat=True))

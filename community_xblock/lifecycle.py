@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop as _
 from .errors import NotAllowed
 
 COURSE, ALUMNI = "course", "alumni"
+SETTINGS = ("course_end", "course_policy", "alumni_policy", "alumni_until")  # what the phase depends on
 OPEN, READ_ONLY, CLOSED = "open", "read_only", "closed"
 
 

@@ -153,6 +153,7 @@ class Post(models.Model):
     flag_count = models.PositiveIntegerField(default=0)
 
     # What the text says, analysed when it is written (see the analysis package).
+    week = models.DateField(null=True, blank=True, help_text="The Monday of the week it was written, for reports.")
     language = models.CharField(max_length=8, blank=True, default="")
     sig_confusion = models.BooleanField(default=False)
     sig_error = models.BooleanField(default=False)
@@ -164,6 +165,7 @@ class Post(models.Model):
         indexes = [
             models.Index(fields=["thread", "created_at"], name="post_in_thread"),
             models.Index(fields=["community", "author_key"], name="post_by_author"),
+            models.Index(fields=["community", "week"], name="post_by_week"),
         ]
 
     def __str__(self):

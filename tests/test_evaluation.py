@@ -126,6 +126,7 @@ class TestExports:
         response = workbench.client.get(f"/handler/{workbench.usage_id}/export_evaluation/?student=staff&format=json")
         data = json.loads(response.content.decode("utf-8"))
         assert data["pseudonymous"] and len(data["posts"]) == 5
+        assert data["columns"][0] == "post_id" and len(data["posts"][0]) == len(data["columns"])
         assert data["report"]["signals"]["confusion"] == 2
 
 
@@ -172,7 +173,7 @@ class TestParticipationGrade:
         assert grading.points(community, "busy") == grading.WEEKLY_CAP
         Post.objects.filter(author_key="busy").filter(
             pk__in=list(Post.objects.filter(author_key="busy").values_list("pk", flat=True)[:4])
-        ).update(created_at=timezone.now() - timedelta(days=14))
+        ).update(week=timezone.now().date() - timedelta(days=14))
         assert grading.points(community, "busy") == 8.0
 
 

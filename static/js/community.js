@@ -10,24 +10,14 @@ function CommunityXBlock(runtime, element, init) {
 
     var wrapper = (element && element.jquery) ? element[0] : element;
     var root = wrapper.querySelector('.cx');
-    var i18n = window.CommunityXBlockI18N || {};
-    var gettext = i18n.gettext || window.gettext || function (text) { return text; };
+    var common = window.CommunityXBlockCommon;
+    var gettext = common.gettext;
     var list = root.querySelector('.cx-threads');
     var live = root.querySelector('.cx-live');
     var moreButton = root.querySelector('.cx-more');
     var emptyNote = root.querySelector('.cx-empty');
     var listState = {sort: 'active', component: '', show: 'all', page: 1};
     var busy = false;
-
-    function csrfToken() {
-        // A split, not a regular expression literal: xgettext's JavaScript parser loses its way on those.
-        var cookies = document.cookie ? document.cookie.split(';') : [];
-        for (var index = 0; index < cookies.length; index++) {
-            var pair = cookies[index].trim().split('=');
-            if (pair[0] === 'csrftoken') { return decodeURIComponent(pair.slice(1).join('=')); }
-        }
-        return '';
-    }
 
     function announce(message) {
         // Clearing first makes screen readers repeat a message identical to the previous one.
@@ -36,23 +26,7 @@ function CommunityXBlock(runtime, element, init) {
     }
 
     function call(handler, payload) {
-        return fetch(runtime.handlerUrl(wrapper, handler), {
-            method: 'POST',
-            credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
-            body: JSON.stringify(payload)
-        }).then(function (response) {
-            return response.json().catch(function () { return {}; }).then(function (data) {
-                if (!response.ok) {
-                    var error = new Error(data.error || gettext('Something went wrong. Please try again.'));
-                    error.field = data.field;
-                    throw error;
-                }
-                return data;
-            });
-        }, function () {
-            throw new Error(gettext('The server could not be reached. Check your connection and try again.'));
-        });
+        return common.postJson(runtime.handlerUrl(wrapper, handler), payload);
     }
 
     function threadItem(threadId) {

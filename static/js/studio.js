@@ -5,20 +5,10 @@ function CommunityXBlockStudio(runtime, element) {
 
     var wrapper = (element && element.jquery) ? element[0] : element;
     var form = wrapper.querySelector('.cx-studio');
-    var i18n = window.CommunityXBlockI18N || {};
-    var gettext = i18n.gettext || window.gettext || function (text) { return text; };
+    var common = window.CommunityXBlockCommon;
+    var gettext = common.gettext;
     var summary = form.querySelector('.cx-form-error');
     var live = form.querySelector('.cx-live');
-
-    function csrfToken() {
-        // A split, not a regular expression literal: xgettext's JavaScript parser loses its way on those.
-        var cookies = document.cookie ? document.cookie.split(';') : [];
-        for (var index = 0; index < cookies.length; index++) {
-            var pair = cookies[index].trim().split('=');
-            if (pair[0] === 'csrftoken') { return decodeURIComponent(pair.slice(1).join('=')); }
-        }
-        return '';
-    }
 
     function notify(name, data) {
         if (runtime.notify) { runtime.notify(name, data); }
@@ -88,19 +78,11 @@ function CommunityXBlockStudio(runtime, element) {
         event.preventDefault();
         clearErrors();
         notify('save', {state: 'start'});
-        fetch(form.getAttribute('data-save-url'), {
-            method: 'POST',
-            credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrfToken()},
-            body: JSON.stringify(settingsFromForm())
-        }).then(function (response) {
-            return response.json().then(function (data) {
-                if (!response.ok) { showErrors(data); return; }
-                live.textContent = gettext('Settings saved.');
-                notify('save', {state: 'end'});
-            });
-        }).catch(function () {
-            showErrors({error: gettext('The server could not be reached. Check your connection and try again.')});
+        common.postJson(form.getAttribute('data-save-url'), settingsFromForm()).then(function () {
+            live.textContent = gettext('Settings saved.');
+            notify('save', {state: 'end'});
+        }).catch(function (error) {
+            showErrors({error: error.message, errors: error.errors});
         });
     });
 
