@@ -246,8 +246,9 @@ class CommunityXBlock(XBlock):
         return fragment
 
     def _remember_name(self):
-        """Course-wide reports name each unit's community; write only when the name changed."""
-        name = self.i18n_service.gettext(self.display_name)[:255]
+        """Course-wide reports name each unit's community; write only when the name changed (the name as
+        stored, not as translated for this viewer: viewers in other languages must not rewrite it)."""
+        name = self.display_name[:255]
         if self.community.display_name != name:
             Community.objects.filter(pk=self.community.pk).update(display_name=name)
 
