@@ -242,8 +242,19 @@ def test_accessibility_of_the_staff_view(people):
     staff = people("staff")
     page = staff.open()
     staff.thread()
+    page.get_by_role("button", name="Evaluate this unit").click()
+    staff.announced("Evaluation loaded.")
+    assert page.get_by_role("heading", name="Revision backlog").count() == 1
+    charts = page.locator(".cx-evaluation svg[role='img']")
+    assert charts.count() >= 3  # participation, signals, themes; the backlog's when there is one
+    assert charts.count() == page.locator(".cx-evaluation svg[role='img'] > title").count()
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Evaluation of this unit"  # focus moves to the report it loaded
     results = Axe().run(page, context=".cx")
     assert results.violations_count == 0, results.generate_report()
+    page.get_by_role("button", name="Evaluate the course").click()
+    page.get_by_role("heading", name="Evaluation of the course, unit by unit").wait_for()
+    assert Axe().run(page, context=".cx").violations_count == 0
 
 
 @pytest.mark.parametrize(("language", "posted", "button"), [
