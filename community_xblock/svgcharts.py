@@ -53,8 +53,11 @@ def line_chart(title, description, labels, series):
                      f'{escape(labels[-1])}</text>')
     for index, (name, values) in enumerate(series.items()):
         colour = COLOURS[index % len(COLOURS)]
-        points = " ".join(point(i, value) for i, value in enumerate(values))
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>')
+        points = [point(i, value) for i, value in enumerate(values)]
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{" ".join(points)}"/>')
+        # Dots too: a single week draws no line.
+        parts.extend(f'<circle cx="{xy.split(",")[0]}" cy="{xy.split(",")[1]}" r="3" fill="{colour}"/>'
+                     for xy in points)
         parts.append(f'<rect x="{WIDTH - 110}" y="{top + index * 20}" width="12" height="12" fill="{colour}"/>'
                      f'<text x="{WIDTH - 94}" y="{top + index * 20 + 11}" font-size="12">{escape(name)}</text>')
     return _svg(chart_id, title, description, height, "".join(parts))

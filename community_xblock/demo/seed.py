@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .. import discussions, engagement
 from ..components import unit_components
+from ..discussions import week_of
 from ..identity import Viewer, community_key_for
 from ..lookups import community_for
 from ..models import Post, Thread
@@ -70,7 +71,7 @@ def demo_block():
     return next(runtime.get_block(child) for child in unit.children if "community." in str(child))
 
 
-def seed_demo(days_ago=6):
+def seed_demo(days_ago=20):
     """Seed the demo community unless it already has conversations. Returns how many threads it wrote."""
     block = demo_block()
     key = community_key_for(block.scope_ids.usage_id)
@@ -80,7 +81,7 @@ def seed_demo(days_ago=6):
     components = unit_components(block)
     start = timezone.now() - timedelta(days=days_ago)
     for number, conversation in enumerate(CONVERSATIONS):
-        _seed_conversation(community, key.run, components, conversation, start + timedelta(hours=12 * number))
+        _seed_conversation(community, key.run, components, conversation, start + timedelta(days=3 * number))
     return len(CONVERSATIONS)
 
 
@@ -112,4 +113,4 @@ def _seed_conversation(community, run, components, conversation, moment):
 
 
 def _backdate(posts, moment):
-    Post.objects.filter(pk__in=[post.pk for post in posts]).update(created_at=moment)
+    Post.objects.filter(pk__in=[post.pk for post in posts]).update(created_at=moment, week=week_of(moment))
