@@ -272,3 +272,40 @@ def test_the_page_and_its_announcements_speak_the_learners_language(people, live
     page.locator(".cx-compose textarea[name='body']").fill("Corps du message")
     page.get_by_role("button", name=button, exact=True).click()
     learner.announced(posted)
+
+
+def test_the_studio_editor_names_wrong_fields_then_saves(people, live):
+    from axe_playwright_python.sync_playwright import Axe
+
+    author = people("staff")
+    page = author.page
+    page.goto(f"{live.url}/scenario/community.0/studio_view/?student=staff")
+    editor = page.locator("form.cx-studio")
+    editor.wait_for()
+    assert Axe().run(page, context=".cx-studio").violations_count == 0
+    editor.get_by_label("Display name").fill("   ")
+    editor.get_by_label("Course end, if the platform does not give it").evaluate(
+        "input => { input.type = 'text'; input.value = '31/12/2026'; }")
+    editor.get_by_role("button", name="Save").click()
+    error = editor.locator('[data-error-for="display_name"]')
+    error.wait_for()
+    assert "display_name must not be empty" in error.inner_text()
+    assert "YYYY-MM-DD" in editor.locator('[data-error-for="course_end"]').inner_text()
+    assert editor.get_by_label("Display name").get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.name") == "display_name"
+    assert "nothing was saved" in editor.get_by_role("alert").first.inner_text()
+
+    editor.get_by_label("Display name").fill("Leaves and light")
+    editor.get_by_label("Course end, if the platform does not give it").fill("")
+    editor.get_by_label("Learners can post anonymously to their peers", exact=False).uncheck()
+    editor.get_by_role("button", name="Save").click()
+    page.wait_for_function("document.querySelector('.cx-studio .cx-live').textContent.includes('Settings saved.')")
+    learner = people("student_1").open()
+    assert learner.get_by_role("heading", name="Leaves and light").count() == 1
+    learner.get_by_text("Start a conversation").click()
+    assert learner.get_by_label("Post anonymously to other learners (the course team still sees your name)").count() == 0
+    # Leave the shared live server as the other tests expect it.
+    session = live.session("staff")
+    status, _ = live.call(session, "community-photosynthesis-unit-demo.community.d0.u0", "save_settings",
+                          {"display_name": "Unit community", "allow_anonymous": True})
+    assert status == 200
