@@ -13,7 +13,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from .analysis import SIGNALS
-from .models import Community, Keyphrase, Post, Thread, ThreadKind, Visit
+from .models import Anchor, Community, Keyphrase, Post, Thread, ThreadKind, Visit
 
 SIGNAL_FIELDS = {signal: f"sig_{signal}" for signal in SIGNALS}
 REACTION_FIELDS = {"helpful": "helpful_count", "insightful": "insightful_count", "confused": "confused_count",
@@ -25,11 +25,18 @@ UNANSWERED_SHOWN = 10
 SUMMARY_EVERY = timedelta(days=7)
 
 
-def unit_report(community, components):
-    """Everything the evaluation view shows for one community; ``components`` are the unit's current ones."""
+def unit_report(community, components=None):
+    """Everything the evaluation view shows for one community.
+
+    ``components`` are the unit's current ones, as the runtime lists them; without a runtime (a scheduled job)
+    the components threads were linked to stand in for them.
+    """
     posts = Post.objects.filter(community=community, deleted=False)
     threads = Thread.objects.filter(community=community, deleted=False)
-    names = {component.usage_key: component.display_name for component in components}
+    if components is None:
+        names = dict(Anchor.objects.filter(community=community).values_list("usage_key", "display_name"))
+    else:
+        names = {component.usage_key: component.display_name for component in components}
     report = {
         "participation": _participation(community, posts),
         "conversation": _conversation(threads),

@@ -184,3 +184,18 @@ def test_the_evaluation_speaks_french_and_hungarian(workbench, language):
     html = workbench.ok("evaluation", {}, student="staff")["html"]
     expected = {"fr": "Arriéré de révision", "hu": "Javítandók listája"}[language]
     assert expected in html and "Revision backlog" not in html
+
+
+def test_a_scheduled_job_publishes_the_summaries_that_are_due(workbench):
+    from django.core.management import call_command
+
+    seed_unit(workbench)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("publish_community_summaries", stdout=out, stderr=err)
+    events = [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
+    assert [event["name"] for event in events] == ["edx.community.evaluation.summary"]
+    assert events[0]["data"]["signals"]["confusion"] == 2
+    assert events[0]["data"]["backlog"][0]["component"] == "Problem: Limiting factors"
+    again = io.StringIO()
+    call_command("publish_community_summaries", stdout=again, stderr=io.StringIO())
+    assert again.getvalue().strip() == ""  # already sent this week
