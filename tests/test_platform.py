@@ -4,7 +4,7 @@ import json
 import pytest
 
 from community_xblock import events
-from community_xblock.models import Follow, Post, Reaction, Thread, Visit
+from community_xblock.models import Follow, Keyphrase, Post, Reaction, Thread, Visit
 from community_xblock.retirement import on_user_retired
 
 
@@ -134,6 +134,8 @@ class TestPrivacy:
         assert not Reaction.objects.filter(user_key="4242").exists()
         assert not Follow.objects.filter(user_key="4242").exists()
         assert not Visit.objects.filter(user_key="4242").exists()
+        assert not Keyphrase.objects.filter(post=opening).exists()  # derived from their words
+        assert Keyphrase.objects.filter(post_id=response_id).exists()
         assert Thread.objects.get(pk=thread_id).follower_count == 0
         html = workbench.ok("get_thread", {"thread_id": thread_id}, student="amelie")["html"]
         assert "removed at its author" in html and "Former learner" in html
