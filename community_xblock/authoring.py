@@ -7,19 +7,12 @@ from django.db.models import Count, Q
 from xblock.validation import Validation, ValidationMessage
 
 from . import configuration, lifecycle, permissions
-from .components import unit_components
 from .models import Post, Thread, Visit
-
-
-def component_prompts(components, prompts):
-    """The author's per-component prompts, for the components still in the unit, in course order."""
-    return [{"component": component, "prompt": prompts[component.usage_key]}
-            for component in components if prompts.get(component.usage_key)]
 
 
 def editor_context(block):
     settings = block.settings()
-    components = unit_components(block)
+    components = block.unit_components
     return {
         "settings": settings,
         "components": [{"usage_key": c.usage_key, "name": c.display_name,

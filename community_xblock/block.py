@@ -41,7 +41,7 @@ from .identity import community_key_for, viewer_from_user
 from .lookups import community_for
 from .markup import render_markdown
 from .models import SCORING_REACTIONS, TITLE_MAX_LENGTH, Anchor, Community, ReactionKind
-from .presenters import Audience, thread_detail, thread_summary
+from .presenters import Audience, component_prompts, thread_detail, thread_summary
 from .resources import javascript_catalog, render_template, static_file, static_text
 from .validation import read_bool, read_choice, read_id, read_text
 
@@ -151,8 +151,14 @@ class CommunityXBlock(XBlock):
         return community_for(self.community_key)
 
     @cached_property
+    def unit_components(self):
+        """Every other component of the unit, whatever the linking option (reports and anchors need them)."""
+        return unit_components(self)
+
+    @cached_property
     def components(self):
-        return unit_components(self) if self.allow_anchors else []
+        """The components learners may link a conversation to."""
+        return self.unit_components if self.allow_anchors else []
 
     @cached_property
     def phase(self):
@@ -179,7 +185,7 @@ class CommunityXBlock(XBlock):
         return service.get_settings_bucket(self, default={}) if service else {}
 
     def _audience(self, since):
-        keys = frozenset(component.usage_key for component in unit_components(self))
+        keys = frozenset(component.usage_key for component in self.unit_components)
         return Audience(viewer=self.viewer, since=since, component_keys=keys, usage_id=self.scope_ids.usage_id,
                         run=self.community_key.run)
 
@@ -197,13 +203,12 @@ class CommunityXBlock(XBlock):
         since = visits.record_visit(self.community, self.viewer)
         audience = self._audience(since)
         page = listing.list_threads(self.community, self.viewer, run=self._run_filter)
-        can_contribute = self.viewer.is_staff or self.phase.policy == lifecycle.OPEN
         html = self._render("community.html", {
             "prompt_html": render_markdown(self.i18n_service.gettext(self.prompt)),
-            "component_prompts": authoring.component_prompts(self.components, self.component_prompts),
+            "component_prompts": component_prompts(self.components, self.component_prompts),
             "alumni_prompts": [render_markdown(p) for p in self.alumni_prompts] if self.phase.is_alumni else [],
             "phase": self.phase,
-            "can_contribute": can_contribute and self.viewer.is_authenticated,
+            "can_contribute": lifecycle.can_contribute(self.phase, self.viewer) and self.viewer.is_authenticated,
             "kinds": [kind for kind in THREAD_KINDS if kind in self.thread_kinds],
             "components": self.components,
             "filter_anchors": self._filter_anchors(audience),
@@ -240,8 +245,8 @@ class CommunityXBlock(XBlock):
         catalog_url = getattr(self.i18n_service, "get_javascript_i18n_catalog_url", lambda _block: None)(self)
         if catalog_url:
             fragment.add_javascript_url(catalog_url)
-        else:
-            fragment.add_javascript(javascript_catalog(self.i18n_service.get_language()))
+        elif catalog := javascript_catalog(self.i18n_service.get_language()):
+            fragment.add_javascript(catalog)
         fragment.add_javascript(static_text("js/common.js"))  # after the catalog: it reads it
         return fragment
 
@@ -286,9 +291,7 @@ class CommunityXBlock(XBlock):
 
     def _thread_view(self, read, **extra):
         audience = self._audience(visits.new_since(self.community, self.viewer))
-        detail = thread_detail(read, audience)
-        can_reply = detail["can_reply"] and (self.viewer.is_staff or self.phase.policy == lifecycle.OPEN)
-        detail["can_reply"] = can_reply
+        detail = thread_detail(read, audience, lifecycle.can_contribute(self.phase, self.viewer))
         html = self._render("thread.html", {"thread": detail})
         return {"thread": detail, "html": html, **extra}
 
@@ -482,7 +485,7 @@ class CommunityXBlock(XBlock):
     def evaluation(self, payload):  # pylint: disable=unused-argument
         """The unit's qualitative evaluation: {} -> {report, html}; sends the weekly summary event when due."""
         permissions.require_staff(self.viewer)
-        report = evaluation.unit_report(self.community, unit_components(self))
+        report = evaluation.unit_report(self.community, self.unit_components)
         if evaluation.summary_due(self.community):
             self._publish(evaluation.summary_event(self.community, report))
         html = self._render("evaluation.html", reporting.evaluation_context(self, report))

@@ -15,7 +15,7 @@ from .analysis import analyse
 from .errors import Conflict, InvalidInput
 from .lookups import post_for, thread_for
 from .markup import render_markdown
-from .models import Anchor, Follow, Keyphrase, Post, Thread, ThreadKind
+from .models import SIGNAL_FIELDS, Anchor, Follow, Keyphrase, Post, Thread, ThreadKind
 
 TITLE_MIN_LENGTH = 3
 BODY_MAX_LENGTH = 10_000
@@ -177,10 +177,6 @@ def week_of(moment):
     """The Monday starting the (site-local) week of ``moment``: reports group posts by it."""
     day = timezone.localtime(moment).date()
     return day - timedelta(days=day.weekday())
-
-
-SIGNAL_FIELDS = {"confusion": "sig_confusion", "error": "sig_error", "praise": "sig_praise",
-                 "frustration": "sig_frustration", "urgency": "sig_urgency"}
 
 
 def _apply_analysis(post, analysis):

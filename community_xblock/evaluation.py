@@ -13,9 +13,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from .analysis import SIGNALS
-from .models import Anchor, Community, Keyphrase, Post, Thread, ThreadKind, Visit
+from .models import SIGNAL_FIELDS, Anchor, Community, Keyphrase, Post, Thread, ThreadKind, Visit
 
-SIGNAL_FIELDS = {signal: f"sig_{signal}" for signal in SIGNALS}
 REACTION_FIELDS = {"helpful": "helpful_count", "insightful": "insightful_count", "confused": "confused_count",
                    "error": "error_count"}
 TOP_THEMES = 15

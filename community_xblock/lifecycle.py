@@ -48,10 +48,15 @@ def require_can_read(state, viewer):
         raise NotAllowed(_("This community is closed."))
 
 
+def can_contribute(state, viewer):
+    """Whether the viewer may post, reply, edit, react and accept answers in this phase."""
+    return viewer.is_staff or state.policy == OPEN
+
+
 def require_can_contribute(state, viewer):
     """Posting, replying, editing, reacting and accepting answers."""
     require_can_read(state, viewer)
-    if state.policy == READ_ONLY and not viewer.is_staff:
+    if not can_contribute(state, viewer):
         raise NotAllowed(_("This community is read-only now: you can read the conversations but not add to them."))
 
 

@@ -192,6 +192,8 @@ REACTION_COUNTER = {
     ReactionKind.CONFUSED: "confused_count",
     ReactionKind.FOUND_ERROR: "error_count",
 }
+# The Post flag each text signal of the analysis package is stored in.
+SIGNAL_FIELDS = {signal: f"sig_{signal}" for signal in ("confusion", "error", "praise", "frustration", "urgency")}
 # Reactions on an opening post that raise its thread in the "top" order.
 SCORING_REACTIONS = {ReactionKind.HELPFUL, ReactionKind.INSIGHTFUL}
 

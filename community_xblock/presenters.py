@@ -110,8 +110,11 @@ def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozens
     return view
 
 
-def thread_detail(read, audience):
-    """The thread page: summary, opening post, responses each with their comments."""
+def thread_detail(read, audience, can_contribute=True):
+    """The thread page: summary, opening post, responses each with their comments.
+
+    ``can_contribute`` is False when the community's phase lets the viewer read only.
+    """
     thread = read.thread
     viewer = audience.viewer
     views = {
@@ -132,10 +135,16 @@ def thread_detail(read, audience):
     summary.update({
         "opening": opening,
         "responses": responses,
-        "can_reply": viewer.is_authenticated and not thread.closed,
+        "can_reply": viewer.is_authenticated and not thread.closed and can_contribute,
         "can_accept": thread.kind == "question" and (viewer.is_staff or viewer.user_key == thread.author_key),
     })
     return summary
+
+
+def component_prompts(components, prompts):
+    """The author's per-component prompts, for the components still in the unit, in course order."""
+    return [{"component": component, "prompt": prompts[component.usage_key]}
+            for component in components if prompts.get(component.usage_key)]
 
 
 def excerpt(markdown_text):

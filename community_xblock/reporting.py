@@ -64,7 +64,7 @@ def export_response(block, request):
     if request.GET.get("format", "csv") == "json":
         rows = evaluation.export_rows(block.community, identified)
         body = json.dumps({
-            "report": evaluation.unit_report(block.community, block.components),
+            "report": evaluation.unit_report(block.community, block.unit_components),
             "columns": next(rows),
             "posts": list(rows),  # rows as arrays under "columns": a 100k-post export stays a few MB
             "pseudonymous": not identified,

@@ -9,7 +9,6 @@ Templates are compiled once per process by an engine whose loader reads the temp
 call, which would cost more than the rest of a page render.
 """
 import importlib.resources
-import json
 from contextlib import contextmanager
 from functools import cache, lru_cache
 
@@ -86,17 +85,7 @@ def _merged_translation(language, i18n_service, catalog):
 
 @cache
 def javascript_catalog(language):
-    """The JavaScript catalog shipped for ``language`` (``static/js/translations/<lang>/text.js``).
-
-    Without one (English), a namespace whose functions return the text as given, so the code never has to
-    check which functions exist.
-    """
-    code = (language or "en").split("-")[0].lower()
-    path = f"js/translations/{code}/text.js"
-    if static_exists(path):
-        return static_text(path)
-    return ("window.CommunityXBlockI18N = window.CommunityXBlockI18N || " + json.dumps({}) + ";\n"
-            "window.CommunityXBlockI18N.gettext = window.CommunityXBlockI18N.gettext || "
-            "function (text) { return text; };\n"
-            "window.CommunityXBlockI18N.ngettext = window.CommunityXBlockI18N.ngettext || "
-            "function (one, many, count) { return count === 1 ? one : many; };\n")
+    """The JavaScript catalog shipped for ``language`` (``static/js/translations/<lang>/text.js``), or ""
+    for English, the source language (``common.js`` then shows the text as given)."""
+    path = f"js/translations/{(language or 'en').split('-')[0].lower()}/text.js"
+    return static_text(path) if static_exists(path) else ""

@@ -26,10 +26,9 @@ def record_visit(community, viewer, now=None):
         except IntegrityError:
             pass  # a parallel request of the same learner recorded it
         return None
-    if now - visit.seen_at > VISIT_GAP:
+    if _visit_over(visit, now):
         Visit.objects.filter(pk=visit.pk).update(previous_seen_at=visit.seen_at, seen_at=now)
-        return visit.seen_at
-    return visit.previous_seen_at
+    return _baseline(visit, now)
 
 
 def new_since(community, viewer):
@@ -37,8 +36,13 @@ def new_since(community, viewer):
     if not viewer.is_authenticated:
         return None
     visit = Visit.objects.filter(community=community, user_key=viewer.user_key).first()
-    if visit is None:
-        return None
-    if timezone.now() - visit.seen_at > VISIT_GAP:
-        return visit.seen_at
-    return visit.previous_seen_at
+    return _baseline(visit, timezone.now()) if visit else None
+
+
+def _visit_over(visit, now):
+    return now - visit.seen_at > VISIT_GAP
+
+
+def _baseline(visit, now):
+    """Coming back after the gap starts a new visit, so the last one's start is the baseline."""
+    return visit.seen_at if _visit_over(visit, now) else visit.previous_seen_at

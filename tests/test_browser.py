@@ -266,7 +266,6 @@ def test_the_page_and_its_announcements_speak_the_learners_language(people, live
     page = learner.page
     page.goto(f"{live.url}/scenario/community.0/?student=learner_{language}&lang={language}")
     page.wait_for_selector(".cx")
-    assert page.locator("html").get_attribute("lang") in (None, "", language, "en-us")
     page.locator(".cx-compose summary").click()
     page.locator(".cx-compose input[name='title']").fill(f"Titre {language} ő")
     page.locator(".cx-compose textarea[name='body']").fill("Corps du message")

@@ -2,7 +2,9 @@
 (function (global) {
     'use strict';
 
+    // A platform catalog brings its own gettext; the catalogs this package ships bring data only.
     var i18n = global.CommunityXBlockI18N || {};
+    var catalog = i18n.catalog || {};
 
     function csrfToken() {
         // A split, not a regular expression literal: xgettext's JavaScript parser loses its way on those.
@@ -14,7 +16,12 @@
         return '';
     }
 
-    var gettext = i18n.gettext || global.gettext || function (text) { return text; };
+    function lookup(text) {
+        var found = catalog[text];
+        return typeof found === 'string' && found ? found : text;
+    }
+
+    var gettext = i18n.gettext || (i18n.catalog ? lookup : null) || global.gettext || function (text) { return text; };
 
     /* POST a JSON payload; resolves with the decoded answer, rejects with an Error carrying the server's
      * translated message (and .field, .errors when the server names the fields at fault). */
