@@ -6,7 +6,7 @@ nothing; the answer names each wrong field with the reason, translated.
 from django.db.models import Count, Q
 from xblock.validation import Validation, ValidationMessage
 
-from . import configuration, lifecycle, permissions
+from . import configuration
 from .models import Post, Thread, Visit
 
 
@@ -56,8 +56,7 @@ def validation(block):
 
 
 def save(block, payload):
-    """Validate and store every setting in ``payload`` (the whole editor form)."""
-    permissions.require_author(block.viewer)
+    """Validate and store every setting in ``payload`` (the whole editor form); the caller checked the rights."""
     cleaned = configuration.clean(payload)  # raises InvalidConfiguration, naming every wrong field
     for name, value in cleaned.items():
         setattr(block, name, value)
@@ -69,7 +68,7 @@ def save(block, payload):
 
 
 def _soft_warnings(block):
-    course_end = lifecycle.course_end_from_runtime(block)
+    course_end = block.platform_course_end
     settings = block.settings()
     return configuration.soft_warnings(
         settings, course_end.date().isoformat() if course_end else settings.get("course_end"),
@@ -77,4 +76,4 @@ def _soft_warnings(block):
 
 
 def _translated(message, block):
-    return block.i18n_service.gettext(message)
+    return block.translator.gettext(message)

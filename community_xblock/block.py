@@ -33,23 +33,25 @@ from . import (
 )
 from .components import unit_components
 from .configuration import FIELDS, PHASE_POLICIES, RUN_SCOPES, THREAD_KINDS
-from .demo.scenarios import workbench_scenarios
 from .discussions import BODY_MAX_LENGTH, TITLE_MIN_LENGTH
 from .errors import InvalidInput
 from .http import json_action
 from .identity import community_key_for, viewer_from_user
-from .lookups import community_for
+from .lookups import Space, community_for
 from .markup import render_markdown
 from .models import SCORING_REACTIONS, TITLE_MAX_LENGTH, Anchor, Community, ReactionKind
+from .platform.course import course_end as platform_course_end
+from .platform.studio import may_edit_settings
+from .platform.translation import BlockTranslator
 from .presenters import Audience, component_prompts, thread_detail, thread_summary
 from .resources import javascript_catalog, render_template, static_file, static_text
 from .validation import read_bool, read_choice, read_id, read_text
 
 
-@XBlock.needs("i18n")  # every visible string goes through it
+@XBlock.needs("i18n")  # every visible string goes through it (with the package's catalog as fallback)
 @XBlock.needs("user")  # who is asking, and whether they are course staff
 @XBlock.wants("settings")  # XBLOCK_SETTINGS["CommunityXBlock"]: operator options (optional)
-@XBlock.wants("modulestore")  # the course's end date, where the LMS offers the course (optional)
+@XBlock.wants("studio_user_permissions")  # Studio only: who may change the settings (see platform/studio.py)
 class CommunityXBlock(XBlock):
     """A unit's community space: learners discuss the unit's content, linked to its components."""
 
@@ -59,6 +61,9 @@ class CommunityXBlock(XBlock):
     i18n_js_namespace = "CommunityXBlockI18N"
     has_author_view = True
     has_custom_completion = True
+    # Staff viewing the course as a specific learner see the space (the LMS hides blocks without this);
+    # the handlers refuse their writes (see http.py).
+    show_in_read_only_mode = True
     editable_fields = tuple(FIELDS)
 
     display_name = String(
@@ -130,17 +135,28 @@ class CommunityXBlock(XBlock):
         display_name=_("Points for full marks"), default=10, scope=Scope.settings, enforce_type=True,
         help=_("How many participation points earn the full grade."),
     )
+    discussion_id = String(
+        display_name=_("Discussion id"), default="", scope=Scope.settings, enforce_type=True,
+        help=_("The Open edX inline discussion this community continues (kept from <discussion> OLX; its history "
+               "can be imported)."),
+    )
+    sort_key = String(
+        display_name=_("Sort key"), default="", scope=Scope.settings, enforce_type=True,
+        help=_("Where the platform's discussion topics list this community (kept from <discussion> OLX)."),
+    )
 
     # ----- what the runtime tells us ---------------------------------------------------------------------
 
-    @property
-    def i18n_service(self):
-        return self.runtime.service(self, "i18n")
+    @cached_property
+    def translator(self):
+        """gettext/ngettext for this request's language (the platform's catalog, else the package's)."""
+        return BlockTranslator(self.runtime.service(self, "i18n"))
 
     @cached_property
     def viewer(self):
-        user = self.runtime.service(self, "user").get_current_user()
-        return viewer_from_user(user, self._operator_settings().get("workbench_staff_ids", ()))
+        service = self.runtime.service(self, "user")
+        return viewer_from_user(service.get_current_user(), self._operator_settings().get("workbench_staff_ids", ()),
+                                django_user=getattr(service, "_django_user", None))
 
     @cached_property
     def community_key(self):
@@ -151,9 +167,14 @@ class CommunityXBlock(XBlock):
         return community_for(self.community_key)
 
     @cached_property
+    def space(self):
+        """This request's part of the community: its run, and whether runs are isolated."""
+        return Space(self.community, self.community_key.run, isolated=self.run_scope == "isolated")
+
+    @cached_property
     def unit_components(self):
-        """Every other component of the unit, whatever the linking option (reports and anchors need them)."""
-        return unit_components(self)
+        """Every other component of the unit this viewer may see, whatever the linking option."""
+        return unit_components(self, self.viewer)
 
     @cached_property
     def components(self):
@@ -161,15 +182,25 @@ class CommunityXBlock(XBlock):
         return self.unit_components if self.allow_anchors else []
 
     @cached_property
+    def platform_course_end(self):
+        """The course's end as the platform knows it (None outside the platform, or without one); the author's
+        ``course_end`` setting stands in for it."""
+        return platform_course_end(self.scope_ids.usage_id)
+
+    @cached_property
     def phase(self):
         # Only the four fields the phase depends on: every field read may cost a query in some runtimes.
         settings = {name: getattr(self, name) for name in lifecycle.SETTINGS}
-        return lifecycle.phase_state(settings, lifecycle.course_end_from_runtime(self))
+        return lifecycle.phase_state(settings, self.platform_course_end)
 
     @property
     def has_score(self):
         """Scored only when the author turned the participation grade on."""
         return self.participation_grade
+
+    def max_score(self):
+        """The possible points the LMS grades app records (``GradesTransformer`` asks every scored block)."""
+        return float(self.grade_target) if self.participation_grade else None
 
     @property
     def completion_mode(self):
@@ -189,22 +220,19 @@ class CommunityXBlock(XBlock):
         return Audience(viewer=self.viewer, since=since, component_keys=keys, usage_id=self.scope_ids.usage_id,
                         run=self.community_key.run)
 
-    @property
-    def _run_filter(self):
-        return self.community_key.run if self.run_scope == "isolated" else None
-
     # ----- views -----------------------------------------------------------------------------------------
 
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def student_view(self, context=None):
         """The community space: prompt, phase, the form to start a conversation, the first page of threads."""
         if self.phase.policy == lifecycle.CLOSED and not self.viewer.is_staff:
             return self._fragment(self._render("closed.html", {"phase": self.phase}))
         self._remember_name()
+        self._publish_pending_grade()
         since = visits.record_visit(self.community, self.viewer)
         audience = self._audience(since)
-        page = listing.list_threads(self.community, self.viewer, run=self._run_filter)
+        page = listing.list_threads(self.space, self.viewer)
         html = self._render("community.html", {
-            "prompt_html": render_markdown(self.i18n_service.gettext(self.prompt)),
+            "prompt_html": render_markdown(self.translator.gettext(self.prompt)),
             "component_prompts": component_prompts(self.components, self.component_prompts),
             "alumni_prompts": [render_markdown(p) for p in self.alumni_prompts] if self.phase.is_alumni else [],
             "phase": self.phase,
@@ -222,12 +250,12 @@ class CommunityXBlock(XBlock):
         fragment.initialize_js("CommunityXBlock", {"hasMore": page.has_more})
         return fragment
 
-    def author_view(self, context=None):  # pylint: disable=unused-argument
+    def author_view(self, context=None):
         """Studio's preview: the settings, the phase and the activity, not the live space."""
         html = self._render("studio_preview.html", authoring.preview_context(self))
         return self._fragment(html)
 
-    def studio_view(self, context=None):  # pylint: disable=unused-argument
+    def studio_view(self, context=None):
         """The editor for every setting; it saves through ``save_settings``."""
         html = self._render("studio.html", authoring.editor_context(self))
         fragment = self._fragment(html)
@@ -242,10 +270,11 @@ class CommunityXBlock(XBlock):
     def _fragment(self, html):
         fragment = Fragment(html)
         fragment.add_css(static_text("css/community.css"))
-        catalog_url = getattr(self.i18n_service, "get_javascript_i18n_catalog_url", lambda _block: None)(self)
+        i18n_service = self.runtime.service(self, "i18n")
+        catalog_url = getattr(i18n_service, "get_javascript_i18n_catalog_url", lambda _block: None)(self)
         if catalog_url:
             fragment.add_javascript_url(catalog_url)
-        elif catalog := javascript_catalog(self.i18n_service.get_language()):
+        elif catalog := javascript_catalog(self.translator.language):
             fragment.add_javascript(catalog)
         fragment.add_javascript(static_text("js/common.js"))  # after the catalog: it reads it
         return fragment
@@ -273,8 +302,8 @@ class CommunityXBlock(XBlock):
     def _render(self, template, context):
         base = {"block": self, "viewer": self.viewer, "uid": self._dom_id,
                 # The default name is a msgid; an author's own name passes through gettext unchanged.
-                "display_name": self.i18n_service.gettext(self.display_name)}
-        return render_template(template, {**base, **context}, self.i18n_service)
+                "display_name": self.translator.gettext(self.display_name)}
+        return render_template(template, {**base, **context}, self.translator)
 
     @cached_property
     def _dom_id(self):
@@ -287,10 +316,10 @@ class CommunityXBlock(XBlock):
 
     def _thread_answer(self, thread_id, **extra):
         """The refreshed thread (data and HTML) that every action inside a thread answers with."""
-        return self._thread_view(listing.read_thread(self.community, self.viewer, thread_id), **extra)
+        return self._thread_view(listing.read_thread(self.space, self.viewer, thread_id), **extra)
 
     def _thread_view(self, read, **extra):
-        audience = self._audience(visits.new_since(self.community, self.viewer))
+        audience = self._audience(visits.record_visit(self.community, self.viewer))
         detail = thread_detail(read, audience, lifecycle.can_contribute(self.phase, self.viewer))
         html = self._render("thread.html", {"thread": detail})
         return {"thread": detail, "html": html, **extra}
@@ -308,13 +337,22 @@ class CommunityXBlock(XBlock):
         self._grade(self.viewer.user_key)
 
     def _grade(self, user_key):
-        """Publish ``user_key``'s participation grade: the viewer's own, or (in the LMS, where user keys are
-        user ids) the author's whose points someone else's reaction or acceptance just changed."""
+        """``user_key``'s participation points may have changed: publish the viewer's own grade now; another
+        author's is published on their next request (the LMS scores only the requesting user)."""
         if not self.participation_grade or not user_key:
             return
-        if user_key != self.viewer.user_key and not user_key.isdigit():
-            return
-        self.runtime.publish(self, "grade", grading.grade_event(self.community, user_key, self.grade_target))
+        if user_key == self.viewer.user_key:
+            self.runtime.publish(self, "grade", grading.grade_event(self.community, user_key, self.grade_target))
+        else:
+            grading.grade_changed(self.community, user_key)
+
+    def _publish_pending_grade(self):
+        """Publish the viewer's grade if others' reactions or acceptances changed it since their last request."""
+        viewer = self.viewer
+        if self.participation_grade and viewer.is_authenticated and not viewer.masquerading \
+                and grading.take_pending(self.community, viewer.user_key):
+            self.runtime.publish(self, "grade", grading.grade_event(self.community, viewer.user_key,
+                                                                    self.grade_target))
 
     @cached_property
     def _event_source(self):
@@ -326,9 +364,9 @@ class CommunityXBlock(XBlock):
     def list_threads(self, payload):
         """A page of threads: {sort, show, component, page} -> {threads, has_more, html}."""
         sort, anchor_key, show, page_number = listing.read_list_options(payload, self.viewer)
-        page = listing.list_threads(self.community, self.viewer, sort=sort, anchor_key=anchor_key, show=show,
-                                    page=page_number, run=self._run_filter)
-        audience = self._audience(visits.new_since(self.community, self.viewer))
+        page = listing.list_threads(self.space, self.viewer, sort=sort, anchor_key=anchor_key, show=show,
+                                    page=page_number)
+        audience = self._audience(visits.record_visit(self.community, self.viewer))
         return {
             "threads": [thread_summary(thread, audience, page.followed_ids) for thread in page.threads],
             "has_more": page.has_more,
@@ -338,12 +376,12 @@ class CommunityXBlock(XBlock):
     @json_action(writes=False, access=lifecycle.require_can_read)
     def get_thread(self, payload):
         """One thread with its replies: {thread_id} -> {thread, html}."""
-        read = listing.read_thread(self.community, self.viewer, read_id(payload, "thread_id"))
+        read = listing.read_thread(self.space, self.viewer, read_id(payload, "thread_id"))
         self._publish(events.viewed_event(self._event_source, read.thread))
         return self._thread_view(read)
 
     @XBlock.handler
-    def export_my_posts(self, request, suffix=""):  # pylint: disable=unused-argument
+    def export_my_posts(self, request, suffix=""):
         """Everything the signed-in learner wrote in this community, as a JSON download."""
         if request.method != "GET":
             return Response(status=405, headerlist=[("Allow", "GET")])
@@ -360,16 +398,15 @@ class CommunityXBlock(XBlock):
         """Start a conversation: {kind, title, body, component?, anonymous?} -> {thread, html}."""
         kind = read_choice(payload, "kind", set(self.thread_kinds) & set(THREAD_KINDS), default="discussion")
         title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
-        body = read_text(payload, "body", BODY_MAX_LENGTH)
+        body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
         anchor = self._read_component(payload)
         anonymous = self._read_anonymous(payload)
         thread = discussions.start_thread(
-            self.community, self.community_key.run, self.viewer,
-            kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
+            self.space, self.viewer, kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
         )
         self._publish(events.content_event(self._event_source, "created", thread.opening_post))
         self._contributed()
-        thread = listing.thread_row(self.community, self.viewer, thread.pk)
+        thread = listing.thread_row(self.space, self.viewer, thread.pk)
         summary = thread_summary(thread, self._audience(None), {thread.pk})
         return {"thread": summary, "html": self._render("thread_items.html", {"threads": [summary]})}
 
@@ -378,10 +415,10 @@ class CommunityXBlock(XBlock):
         """Answer a thread or a response: {thread_id, parent_id?, body, anonymous?} -> {post, thread, html}."""
         thread_id = read_id(payload, "thread_id")
         parent_id = read_id(payload, "parent_id", required=False)
-        body = read_text(payload, "body", BODY_MAX_LENGTH)
+        body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
         post = discussions.reply(
-            self.community, self.community_key.run, self.viewer, thread_id=thread_id, body=body,
-            parent_id=parent_id, anonymous=self._read_anonymous(payload),
+            self.space, self.viewer, thread_id=thread_id, body=body, parent_id=parent_id,
+            anonymous=self._read_anonymous(payload),
         )
         self._publish(events.content_event(self._event_source, "created", post))
         self._contributed()
@@ -391,11 +428,11 @@ class CommunityXBlock(XBlock):
     def edit_post(self, payload):
         """Change one's post: {post_id, body, title?} -> {thread, html}."""
         post_id = read_id(payload, "post_id")
-        body = read_text(payload, "body", BODY_MAX_LENGTH)
+        body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
         title = None
         if "title" in payload:
             title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
-        post = discussions.edit(self.community, self.viewer, post_id=post_id, body=body, title=title)
+        post = discussions.edit(self.space, self.viewer, post_id=post_id, body=body, title=title)
         if title is not None:
             post.thread.title = title
         self._publish(events.content_event(self._event_source, "edited", post))
@@ -404,7 +441,7 @@ class CommunityXBlock(XBlock):
     @json_action(writes=True, access=lifecycle.require_can_contribute)
     def delete_post(self, payload):
         """Delete one's post (staff: any post): {post_id} -> {thread, html} or {thread_deleted}."""
-        post = discussions.delete(self.community, self.viewer, post_id=read_id(payload, "post_id"))
+        post = discussions.delete(self.space, self.viewer, post_id=read_id(payload, "post_id"))
         self._publish(events.content_event(self._event_source, "deleted", post))
         if post.is_opening:
             return {"thread_deleted": post.thread_id}
@@ -414,8 +451,7 @@ class CommunityXBlock(XBlock):
     def accept_answer(self, payload):
         """Accept (or un-accept) a response to a question: {post_id, accepted} -> {thread, html}."""
         accepted = read_bool(payload, "accepted", default=True)
-        post = discussions.accept(self.community, self.viewer, post_id=read_id(payload, "post_id"),
-                                  accepted=accepted)
+        post = discussions.accept(self.space, self.viewer, post_id=read_id(payload, "post_id"), accepted=accepted)
         self._publish(events.mark_event(self._event_source, post, accepted))
         self._grade(post.author_key)
         return self._thread_answer(post.thread_id)
@@ -426,7 +462,7 @@ class CommunityXBlock(XBlock):
         post_id = read_id(payload, "post_id")
         kind = read_choice(payload, "kind", {kind.value for kind in ReactionKind})
         active = read_bool(payload, "active", True)
-        post = engagement.react(self.community, self.viewer, post_id=post_id, kind=kind, active=active)
+        post = engagement.react(self.space, self.viewer, post_id=post_id, kind=kind, active=active)
         self._publish(events.reaction_event(self._event_source, post, kind, active))
         if kind in SCORING_REACTIONS:
             self._grade(post.author_key)
@@ -436,8 +472,7 @@ class CommunityXBlock(XBlock):
     def follow(self, payload):
         """Follow or unfollow: {thread_id, active} -> {follower_count, thread, html}."""
         active = read_bool(payload, "active", True)
-        thread = engagement.follow(self.community, self.viewer, thread_id=read_id(payload, "thread_id"),
-                                   active=active)
+        thread = engagement.follow(self.space, self.viewer, thread_id=read_id(payload, "thread_id"), active=active)
         self._publish(events.follow_event(self._event_source, thread, active))
         return self._thread_answer(thread.pk, follower_count=thread.follower_count)
 
@@ -447,7 +482,7 @@ class CommunityXBlock(XBlock):
         post_id = read_id(payload, "post_id")
         reason = read_text(payload, "reason", engagement.FLAG_REASON_MAX_LENGTH, min_length=0, required=False)
         active = read_bool(payload, "active", True)
-        post = engagement.flag(self.community, self.viewer, post_id=post_id, reason=reason, active=active)
+        post = engagement.flag(self.space, self.viewer, post_id=post_id, reason=reason, active=active)
         self._publish(events.report_event(self._event_source, post, active))
         return self._thread_answer(post.thread_id)
 
@@ -458,7 +493,7 @@ class CommunityXBlock(XBlock):
         """Pin, close or hide a thread: {thread_id, state: pinned|closed|hidden, value} -> {thread, html}."""
         switch = read_choice(payload, "state", moderation.THREAD_SWITCHES)
         value = read_bool(payload, "value")
-        thread = moderation.set_thread_state(self.community, self.viewer, thread_id=read_id(payload, "thread_id"),
+        thread = moderation.set_thread_state(self.space, self.viewer, thread_id=read_id(payload, "thread_id"),
                                              switch=switch, value=value)
         self._publish(events.thread_state_event(self._event_source, thread, switch, value))
         return self._thread_answer(thread.pk)
@@ -467,22 +502,21 @@ class CommunityXBlock(XBlock):
     def hide_post(self, payload):
         """Hide a post from learners, or show it again: {post_id, hidden} -> {thread, html}."""
         hidden = read_bool(payload, "hidden")
-        post = moderation.set_post_hidden(self.community, self.viewer, post_id=read_id(payload, "post_id"),
-                                          hidden=hidden)
+        post = moderation.set_post_hidden(self.space, self.viewer, post_id=read_id(payload, "post_id"), hidden=hidden)
         self._publish(events.post_hidden_event(self._event_source, post, hidden))
         return self._thread_answer(post.thread_id)
 
     @json_action(writes=True)
     def clear_flags(self, payload):
         """Close the open flags on a post after review: {post_id} -> {thread, html}."""
-        post = engagement.clear_flags(self.community, self.viewer, post_id=read_id(payload, "post_id"))
+        post = engagement.clear_flags(self.space, self.viewer, post_id=read_id(payload, "post_id"))
         self._publish(events.flags_cleared_event(self._event_source, post))
         return self._thread_answer(post.thread_id)
 
     # ----- evaluation (course staff) -------------------------------------------------------------------------
 
     @json_action(writes=False)
-    def evaluation(self, payload):  # pylint: disable=unused-argument
+    def evaluation(self, payload):
         """The unit's qualitative evaluation: {} -> {report, html}; sends the weekly summary event when due."""
         permissions.require_staff(self.viewer)
         report = evaluation.unit_report(self.community, self.unit_components)
@@ -492,7 +526,7 @@ class CommunityXBlock(XBlock):
         return {"report": report, "html": html}
 
     @json_action(writes=False)
-    def course_evaluation(self, payload):  # pylint: disable=unused-argument
+    def course_evaluation(self, payload):
         """Every community block of the course, unit by unit: {} -> {report, html}."""
         permissions.require_staff(self.viewer)
         report = evaluation.course_report(self.community)
@@ -500,7 +534,7 @@ class CommunityXBlock(XBlock):
         return {"report": report, "html": html}
 
     @XBlock.handler
-    def export_evaluation(self, request, suffix=""):  # pylint: disable=unused-argument
+    def export_evaluation(self, request, suffix=""):
         """GET ?format=csv|json [&identified=1]: the unit's evaluation; authors pseudonymous by default."""
         return reporting.export_response(self, request)
 
@@ -509,17 +543,21 @@ class CommunityXBlock(XBlock):
     @json_action(writes=True)
     def save_settings(self, payload):
         """The Studio editor: every setting at once, all validated before any is assigned."""
+        permissions.require_settings_editor(may_edit_settings(self, self.viewer))
         return authoring.save(self, payload)
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
         block = runtime.construct_xblock_from_class(cls, keys)
-        for name, value in olx.settings_from_node(node).items():
+        platform = olx.platform_fields(block, FIELDS)
+        values = {**olx.settings_from_node(node, platform), **olx.platform_values_from_node(node, platform)}
+        for name, value in values.items():
             setattr(block, name, value)
         return block
 
     def add_xml_to_node(self, node):
         node.tag = self.scope_ids.block_type
+        olx.write_platform_fields(node, self, olx.platform_fields(self, FIELDS))
         olx.write_node(node, self.settings())
 
     # ----- input helpers -------------------------------------------------------------------------------------
@@ -545,5 +583,8 @@ class CommunityXBlock(XBlock):
 
     @staticmethod
     def workbench_scenarios():
+        """The SDK workbench's demo unit (imported here only: an Open edX install never loads the demo)."""
+        from .demo.scenarios import workbench_scenarios
+
         return workbench_scenarios()
 

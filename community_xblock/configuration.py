@@ -10,6 +10,7 @@ from datetime import date
 from django.utils.translation import gettext_noop as _
 
 from .errors import CommunityError, InvalidInput
+from .validation import ASCII_ID, check_text
 
 THREAD_KINDS = ("discussion", "question", "issue")
 PHASE_POLICIES = ("open", "read_only", "closed")
@@ -38,6 +39,30 @@ FIELDS = {
     "discussion_target": "label",
     "participation_grade": "bool",
     "grade_target": "grade_target",
+    "discussion_id": "label",
+    "sort_key": "label",
+}
+# What the editor calls each setting: error messages name a setting by its translated label.
+LABELS = {
+    "display_name": _("Display name"),
+    "prompt": _("Prompt"),
+    "component_prompts": _("Prompts per component"),
+    "thread_kinds": _("Conversation types"),
+    "allow_anchors": _("Link to components"),
+    "allow_anonymous": _("Anonymous posts"),
+    "course_end": _("Course end"),
+    "course_policy": _("During the course"),
+    "alumni_policy": _("After the course"),
+    "alumni_until": _("Alumni window ends"),
+    "alumni_prompts": _("Alumni prompts"),
+    "run_scope": _("Course runs"),
+    "complete_on_contribution": _("Completion"),
+    "discussion_category": _("Category"),
+    "discussion_target": _("Subcategory"),
+    "participation_grade": _("Participation grade"),
+    "grade_target": _("Points for full marks"),
+    "discussion_id": _("Discussion id"),
+    "sort_key": _("Sort key"),
 }
 
 
@@ -74,6 +99,7 @@ def clean(raw):
         try:
             cleaned[name] = CLEANERS[kind](name, raw[name])
         except InvalidInput as error:
+            error.label = LABELS[name]
             errors.append(error)
     if errors:
         raise InvalidConfiguration(errors)
@@ -107,18 +133,13 @@ def _label(field, value):
 
 
 def _prompt(field, value):
-    return _text(field, value, PROMPT_MAX_LENGTH, min_length=0)
+    return _text(field, value, PROMPT_MAX_LENGTH, min_length=0, multiline=True)
 
 
-def _text(field, value, max_length, min_length):
+def _text(field, value, max_length, min_length, *, multiline=False):
     if not isinstance(value, str):
         raise InvalidInput(_("%(field)s must be text."), field=field)
-    value = value.strip()
-    if len(value) < min_length:
-        raise InvalidInput(_("%(field)s must not be empty."), field=field)
-    if len(value) > max_length:
-        raise InvalidInput(_("%(field)s must be at most %(max)s characters long."), field=field, max=max_length)
-    return value
+    return check_text(value, field, max_length, min_length, multiline=multiline)
 
 
 def _bool(field, value):
@@ -181,7 +202,7 @@ def _component_prompts(field, value):
 
 
 def _grade_target(field, value):
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and ASCII_ID.fullmatch(value.strip()):
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
         raise InvalidInput(_("%(field)s must be a whole number of points between 1 and 1000."), field=field)

@@ -6,32 +6,37 @@ denormalised counters with ``F()`` expressions, so concurrent writers never lose
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
-from . import permissions
+from . import permissions, visits
 from .analysis import analyse
 from .errors import Conflict, InvalidInput
 from .lookups import post_for, thread_for
-from .markup import render_markdown
+from .markup import render_markdown, visible_text
 from .models import SIGNAL_FIELDS, Anchor, Follow, Keyphrase, Post, Thread, ThreadKind
 
 TITLE_MIN_LENGTH = 3
 BODY_MAX_LENGTH = 10_000
 
 
-def start_thread(community, run, viewer, *, kind, title, body, anchor=None, anonymous=False):
-    """Open a conversation; ``anchor`` is a ``UnitComponent`` of the unit or None. Returns the Thread."""
+def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=False, now=None):
+    """Open a conversation; ``anchor`` is a ``UnitComponent`` of the unit or None. Returns the Thread.
+
+    ``now`` stamps the writes (an import replays a past timeline with each post's own time).
+    """
     permissions.require_signed_in(viewer)
-    now = timezone.now()
+    now = now or timezone.now()
+    body_html = rendered_body(body)
     with transaction.atomic():
-        anchor_row = _anchor_row(community, anchor) if anchor else None
+        anchor_row = _anchor_row(space.community, anchor) if anchor else None
         thread = Thread.objects.create(
-            community=community, run=run, kind=kind, title=title, anchor=anchor_row,
+            community=space.community, run=space.run, kind=kind, title=title, anchor=anchor_row,
             author_key=viewer.user_key, created_at=now, last_activity_at=now, follower_count=1,
         )
-        opening = _new_post(thread, viewer, body, anonymous=anonymous, now=now, is_opening=True, title=title)
+        opening = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, is_opening=True,
+                            title=title)
         thread.opening_post = opening
         thread.save(update_fields=["opening_post"])
         # People hear back about what they started: the author follows their own thread.
@@ -39,17 +44,18 @@ def start_thread(community, run, viewer, *, kind, title, body, anchor=None, anon
     return thread
 
 
-def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=False):
+def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, now=None):
     """Answer a thread (a response) or a response (a comment). Returns the new Post."""
     permissions.require_signed_in(viewer)
-    now = timezone.now()
+    now = now or timezone.now()
+    body_html = rendered_body(body)
     with transaction.atomic():
-        thread = thread_for(community, viewer, thread_id, for_update=True)
+        thread = thread_for(space, viewer, thread_id, for_update=True)
         if thread.closed:
             raise Conflict(_("This conversation is closed to new replies."))
         parent = None
         if parent_id is not None:
-            parent = post_for(community, viewer, parent_id)  # the thread lock above covers it
+            parent = post_for(space, viewer, parent_id)  # the thread lock above covers it
             if parent.thread_id != thread.pk:
                 raise InvalidInput(
                     _("%(field)s must be a response in the same conversation."), field="parent_id",
@@ -58,7 +64,7 @@ def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=
                 raise InvalidInput(
                     _("%(field)s must be a response: comments can only answer a response."), field="parent_id",
                 )
-        post = _new_post(thread, viewer, body, anonymous=anonymous, now=now, parent=parent, run=run)
+        post = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, parent=parent)
         counter = "comment_count" if parent else "response_count"
         Thread.objects.filter(pk=thread.pk).update(**{counter: F(counter) + 1}, last_activity_at=now)
         if parent is None and viewer.user_key != thread.author_key:
@@ -67,10 +73,11 @@ def reply(community, run, viewer, *, thread_id, body, parent_id=None, anonymous=
     return post
 
 
-def edit(community, viewer, *, post_id, body, title=None):
+def edit(space, viewer, *, post_id, body, title=None, now=None):
     """Change a post's text (and its thread's title, for an opening post). Returns the Post."""
+    body_html = rendered_body(body)
     with transaction.atomic():
-        post = post_for(community, viewer, post_id, lock=True)
+        post = post_for(space, viewer, post_id, lock=True)
         permissions.require_author_or_staff(viewer, post.author_key, permissions.EDIT_REFUSAL)
         if title is not None:
             if not post.is_opening:
@@ -79,21 +86,21 @@ def edit(community, viewer, *, post_id, body, title=None):
                 )
             Thread.objects.filter(pk=post.thread_id).update(title=title)
         post.body = body
-        post.body_html = render_markdown(body)
-        post.edited_at = timezone.now()
+        post.body_html = body_html
+        post.edited_at = now or timezone.now()
         post.save(update_fields=["body", "body_html", "edited_at"])
         store_analysis(post, title if title is not None else (post.thread.title if post.is_opening else ""))
     return post
 
 
-def delete(community, viewer, *, post_id):
+def delete(space, viewer, *, post_id):
     """Soft-delete a post (its author or staff). Deleting the opening post deletes the thread.
 
     Rows stay in the database: staff decisions and evaluations may still need them, and nothing a learner
     wrote is ever destroyed by a click.
     """
     with transaction.atomic():
-        post = post_for(community, viewer, post_id, lock=True)
+        post = post_for(space, viewer, post_id, lock=True)
         permissions.require_author_or_staff(viewer, post.author_key, permissions.DELETE_REFUSAL)
         if post.is_opening:
             Thread.objects.filter(pk=post.thread_id).update(deleted=True)
@@ -101,16 +108,22 @@ def delete(community, viewer, *, post_id):
             change_visible_replies(post, -1)
         Post.objects.filter(pk=post.pk).update(deleted=True)
         Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
-        if post.flag_count:
-            Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") - post.flag_count)
+        # A deleted response takes its comments with it: their flags no longer wait for review.
+        flags_gone = post.flag_count + (_comment_flags(post) if post.kind == "response" else 0)
+        if flags_gone:
+            Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") - flags_gone)
     return post
 
 
-def accept(community, viewer, *, post_id, accepted=True):
+def _comment_flags(response):
+    return response.comments.filter(deleted=False).aggregate(total=Sum("flag_count", default=0))["total"]
+
+
+def accept(space, viewer, *, post_id, accepted=True):
     """Mark (or unmark) a response as the accepted answer of its question. Returns the response."""
     with transaction.atomic():
-        post = post_for(community, viewer, post_id, lock=True)
-        thread = thread_for(community, viewer, post.thread_id)
+        post = post_for(space, viewer, post_id, lock=True)
+        thread = thread_for(space, viewer, post.thread_id)
         permissions.require_can_accept(viewer, thread)
         if thread.kind != ThreadKind.QUESTION:
             raise InvalidInput(
@@ -149,18 +162,27 @@ def change_visible_replies(post, delta):
     )
 
 
-def _new_post(thread, viewer, body, *, anonymous, now, parent=None, run=None, is_opening=False, title=""):
-    """A post in ``thread``, written in ``run`` (the thread's own run for its opening post), analysed."""
+def rendered_body(body):
+    """The sanitised HTML of ``body``; a body that sanitises to nothing is refused rather than shown empty."""
+    html = render_markdown(body)
+    if not visible_text(html):
+        raise InvalidInput(_("%(field)s has nothing left to show once unsafe markup is removed."), field="body")
+    return html
+
+
+def _new_post(space, thread, viewer, body, body_html, *, anonymous, now, parent=None, is_opening=False, title=""):
+    """A post in ``thread``, written in the space's run, analysed."""
     post = Post(
-        community_id=thread.community_id, thread=thread, parent=parent, is_opening=is_opening,
-        run=run or thread.run,
+        community=space.community, thread=thread, parent=parent, is_opening=is_opening, run=space.run,
         author_key=viewer.user_key, author_name=viewer.username, anonymous=anonymous,
-        body=body, body_html=render_markdown(body), created_at=now,
+        body=body, body_html=body_html, created_at=now,
     )
     _apply_analysis(post, analyse(f"{title}\n{body}" if title else body))
     post.week = week_of(now)
     post.save()
     _store_keyphrases(post, post.analysis)
+    # Writing is being here: the author counts among the space's visitors from their first post.
+    visits.record_visit(space.community, viewer, now=now)
     return post
 
 

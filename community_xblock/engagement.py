@@ -5,6 +5,7 @@ when a row was really added or removed, in the same transaction.
 """
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
 from . import permissions
@@ -14,12 +15,13 @@ from .models import REACTION_COUNTER, SCORING_REACTIONS, Flag, Follow, Post, Rea
 FLAG_REASON_MAX_LENGTH = 500
 
 
-def react(community, viewer, *, post_id, kind, active=True):
+def react(space, viewer, *, post_id, kind, active=True, now=None):
     """Add or remove the viewer's reaction of ``kind`` to a post. Returns the Post."""
     with transaction.atomic():
-        post = post_for(community, viewer, post_id, lock=True)
+        post = post_for(space, viewer, post_id, lock=True)
         permissions.require_not_own(viewer, post.author_key, _("You cannot react to your own post."))
-        changed = _toggle_row(Reaction.objects, active, post=post, user_key=viewer.user_key, kind=kind)
+        changed = _toggle_row(Reaction.objects, active, post=post, user_key=viewer.user_key, kind=kind,
+                              defaults={"created_at": now or timezone.now()})
         if changed:
             counter = REACTION_COUNTER[kind]
             Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + changed})
@@ -28,11 +30,11 @@ def react(community, viewer, *, post_id, kind, active=True):
     return post
 
 
-def follow(community, viewer, *, thread_id, active=True):
+def follow(space, viewer, *, thread_id, active=True):
     """Follow or unfollow a thread. Returns the Thread, its follower count fresh."""
     permissions.require_signed_in(viewer)
     with transaction.atomic():
-        thread = thread_for(community, viewer, thread_id, for_update=True)
+        thread = thread_for(space, viewer, thread_id, for_update=True)
         changed = _toggle_row(Follow.objects, active, thread=thread, user_key=viewer.user_key)
         if changed:
             Thread.objects.filter(pk=thread.pk).update(follower_count=F("follower_count") + changed)
@@ -40,23 +42,23 @@ def follow(community, viewer, *, thread_id, active=True):
     return thread
 
 
-def flag(community, viewer, *, post_id, reason="", active=True):
+def flag(space, viewer, *, post_id, reason="", active=True, now=None):
     """Report a post to the course team (or withdraw one's report). Returns the Post."""
     with transaction.atomic():
-        post = post_for(community, viewer, post_id, lock=True)
+        post = post_for(space, viewer, post_id, lock=True)
         permissions.require_not_own(viewer, post.author_key, _("You cannot flag your own post."))
         changed = _toggle_row(Flag.objects, active, post=post, user_key=viewer.user_key,
-                              defaults={"reason": reason})
+                              defaults={"reason": reason, "created_at": now or timezone.now()})
         if changed:
             _move_flag_counts(post, changed)
     return post
 
 
-def clear_flags(community, viewer, *, post_id):
+def clear_flags(space, viewer, *, post_id):
     """Staff: the post was reviewed; its open flags are closed. Returns the Post."""
     permissions.require_staff(viewer)
     with transaction.atomic():
-        post = post_for(community, viewer, post_id, lock=True)
+        post = post_for(space, viewer, post_id, lock=True)
         cleared, _rows = Flag.objects.filter(post=post).delete()
         if cleared:
             _move_flag_counts(post, -cleared)

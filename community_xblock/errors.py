@@ -5,23 +5,57 @@ the handler layer translates them with the block's i18n service when it builds t
 """
 from django.utils.translation import gettext_noop as _
 
+# What a person calls each field of a handler's payload: messages name a field by its translated label, the
+# JSON answer by its name (so the page can find the input). Settings bring their labels from the settings table.
+FIELD_LABELS = {
+    "title": _("Title"),
+    "body": _("Message"),
+    "kind": _("Type"),
+    "component": _("About"),
+    "anonymous": _("Anonymous"),
+    "thread_id": _("Conversation"),
+    "post_id": _("Post"),
+    "parent_id": _("Response"),
+    "reason": _("Reason"),
+    "sort": _("Sort by"),
+    "show": _("Show"),
+    "page": _("Page"),
+    "active": _("On or off"),
+    "accepted": _("Accepted"),
+    "hidden": _("Hidden"),
+    "state": _("State"),
+    "value": _("Value"),
+    "format": _("Format"),
+}
+
 
 class CommunityError(Exception):
-    """A refused request. ``message`` is a msgid; ``params`` fill its ``%(name)s`` placeholders."""
+    """A refused request. ``message`` is a msgid; ``params`` fill its ``%(name)s`` placeholders.
+
+    ``field`` names the offending payload field; ``%(field)s`` in the message becomes its translated label
+    (``label``, or the one in FIELD_LABELS).
+    """
 
     status = 400
 
-    def __init__(self, message, field=None, **params):
+    def __init__(self, message, field=None, label=None, **params):
         if field:
             params["field"] = field
         super().__init__(message % params if params else message)
         self.message = message
         self.field = field
+        self.label = label
         self.params = params
 
     def translated(self, gettext):
         text = gettext(self.message)
-        return text % self.params if self.params else text
+        if not self.params:
+            return text
+        params = dict(self.params)
+        if self.field:
+            label = self.label or FIELD_LABELS.get(self.field)
+            params["field"] = gettext(label) if label else self.field
+        return text % params
 
     def field_errors(self, gettext):
         """{field: message} for the form fields this error is about."""

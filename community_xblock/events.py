@@ -4,6 +4,11 @@ Names follow ``edx.forum.{thread|response|comment}.{created|edited|deleted|voted
 ``edx.forum.response.mark``, ``edx.forum.thread.{locked|unlocked|followed|unfollowed|viewed}``; what the
 forum has no name for uses ``edx.community.*``. Bodies are cut at ``BODY_LIMIT`` characters with
 ``truncated``. Each function returns ``(name, data)``; the block publishes it through ``runtime.publish``.
+
+Ids are strings, as the forum's are: event-routing-backends builds each xAPI object id with
+``context.path.replace(data.id, '')`` (``processors/xapi/event_transformers/forum_events.py``), which fails
+on a number. Only the allow-listed ``edx.forum.*`` names become xAPI statements (see the README's table);
+comments have no vote in the forum's schema, so a helpful reaction on a comment sends only our own event.
 """
 from dataclasses import dataclass
 
@@ -33,11 +38,11 @@ def _base(post_kind, thread, commentable_id):
 def _post_base(source, post):
     """Fields of every event about one post; ``id`` is the thread's for an opening post, as in the forum."""
     return {**_base(post.kind, post.thread, source.commentable_id), **_user_roles(source.viewer),
-            "id": post.thread_id if post.is_opening else post.pk}
+            "id": str(post.thread_id if post.is_opening else post.pk)}
 
 
 def _thread_base(source, thread):
-    return {**_base("thread", thread, source.commentable_id), **_user_roles(source.viewer), "id": thread.pk}
+    return {**_base("thread", thread, source.commentable_id), **_user_roles(source.viewer), "id": str(thread.pk)}
 
 
 def _body(text):
@@ -53,14 +58,14 @@ def content_event(source, action, post):
     """created / edited / deleted, for the opening post (thread), a response or a comment."""
     kind, thread = post.kind, post.thread
     data = {**_base(kind, thread, source.commentable_id), **_body(post.body), **_user_roles(source.viewer),
-            "id": thread.pk if kind == "thread" else post.pk,
+            "id": str(thread.pk if kind == "thread" else post.pk),
             "anonymous": False, "anonymous_to_peers": post.anonymous}
     if kind == "thread":
         data["title"] = thread.title[:BODY_LIMIT]
         data["title_truncated"] = len(thread.title) > BODY_LIMIT
     else:
-        data["response"] = {"id": post.parent_id or post.pk}
-        data["thread_id"] = thread.pk
+        data["response"] = {"id": str(post.parent_id or post.pk)}
+        data["thread_id"] = str(thread.pk)
     return f"edx.forum.{kind}.{action}", data
 
 
@@ -69,7 +74,7 @@ def reaction_event(source, post, reaction, active):
     data = {**_post_base(source, post), "reaction": reaction,
             "target_username": None if post.anonymous else post.author_name}
     events = [(f"edx.community.reaction.{'added' if active else 'removed'}", data)]
-    if reaction == "helpful":
+    if reaction == "helpful" and post.kind != "comment":
         events.append((f"edx.forum.{post.kind}.voted", {**data, "vote_value": "up", "undo_vote": not active}))
     return events
 
@@ -80,7 +85,7 @@ def report_event(source, post, active):
 
 
 def mark_event(source, post, accepted):
-    data = {**_post_base(source, post), "id": post.pk, "thread_id": post.thread_id, "marked": accepted,
+    data = {**_post_base(source, post), "id": str(post.pk), "thread_id": str(post.thread_id), "marked": accepted,
             "target_username": None if post.anonymous else post.author_name}
     return "edx.forum.response.mark", data
 
@@ -97,7 +102,7 @@ def thread_state_event(source, thread, switch, value):
 
 
 def post_hidden_event(source, post, hidden):
-    data = {**_post_base(source, post), "id": post.pk}
+    data = {**_post_base(source, post), "id": str(post.pk)}
     return f"edx.community.{post.kind}.{'hidden' if hidden else 'unhidden'}", data
 
 
@@ -112,5 +117,5 @@ def viewed_event(source, thread):
 
 
 def flags_cleared_event(source, post):
-    data = {**_post_base(source, post), "id": post.pk}
+    data = {**_post_base(source, post), "id": str(post.pk)}
     return "edx.community.flags.cleared", data

@@ -4,13 +4,20 @@ Points per post: a thread or a response of at least ``MIN_LENGTH`` characters ea
 posts nothing); every helpful or insightful reaction from someone else adds 0.5; an accepted answer adds 2.
 A learner earns at most ``WEEKLY_CAP`` points in a calendar week, so a flood of posts in one week does not
 outweigh steady participation; the grade is points / target, capped at 1.
+
+Whose grade: the LMS scores the user of the request that publishes the ``grade`` event and ignores any
+``user_id`` in it (``xmodule/services.py`` ``EventPublishingService._handle_grade_event``). A learner's own
+writes publish their grade at once; when someone else's reaction or acceptance changes an author's points,
+``grade_changed`` leaves a ``PendingGrade`` row and the author's next request publishes it (``take_pending``).
 """
 from collections import defaultdict
 
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Length
+from django.utils import timezone
 
-from .models import Post, Thread
+from .models import PendingGrade, Post, Thread
 
 MIN_LENGTH = 80
 WEEKLY_CAP = 5.0
@@ -34,10 +41,22 @@ def points(community, user_key):
 
 
 def grade_event(community, user_key, target):
-    """The ``grade`` event data for ``user_key`` (``user_id`` lets the LMS grade the author of a post
-    when someone else's action, a reaction or an accepted answer, changes their points)."""
+    """The ``grade`` event data for the requesting learner ``user_key``."""
     earned = min(points(community, user_key), float(target))
-    data = {"value": round(earned, 2), "max_value": float(target)}
-    if user_key.isdigit():
-        data["user_id"] = int(user_key)
-    return data
+    return {"value": round(earned, 2), "max_value": float(target)}
+
+
+def grade_changed(community, user_key):
+    """Someone else changed ``user_key``'s points: their grade is due on their next request."""
+    try:
+        with transaction.atomic():
+            PendingGrade.objects.update_or_create(community=community, user_key=user_key,
+                                                  defaults={"changed_at": timezone.now()})
+    except IntegrityError:
+        pass  # a parallel request marked it
+
+
+def take_pending(community, user_key):
+    """Whether a grade was due for ``user_key`` (and no longer is)."""
+    removed, _rows = PendingGrade.objects.filter(community=community, user_key=user_key).delete()
+    return bool(removed)

@@ -60,17 +60,6 @@ def require_can_contribute(state, viewer):
         raise NotAllowed(_("This community is read-only now: you can read the conversations but not add to them."))
 
 
-def course_end_from_runtime(block):
-    """The course's end date where the runtime exposes the course (the LMS's modulestore), else None."""
-    try:
-        store = block.runtime.service(block, "modulestore")
-        course = store.get_course(block.scope_ids.usage_id.course_key)
-        return course.end
-    except Exception:  # pylint: disable=broad-except
-        # Outside the LMS (workbench, previews) there is no course to ask; the author's date is used.
-        return None
-
-
 def _day_end(value):
     """The end of the given ISO day, in the site's time zone, or None."""
     if not value:

@@ -40,11 +40,9 @@ class ThreadWithPosts:
     following: bool
 
 
-def list_threads(community, viewer, *, sort="active", anchor_key="", show="all", page=1, run=None):
-    """One page of the threads the viewer may see, in the requested order (only ``run``'s, if given)."""
-    threads = threads_visible_to(community, viewer).select_related("anchor", "opening_post")
-    if run:
-        threads = threads.filter(run=run)
+def list_threads(space, viewer, *, sort="active", anchor_key="", show="all", page=1):
+    """One page of the threads the viewer may see, in the requested order."""
+    threads = threads_visible_to(space, viewer).select_related("anchor", "opening_post")
     if sort == "unanswered":
         threads = threads.filter(kind=ThreadKind.QUESTION, response_count=0)
     if anchor_key:
@@ -66,14 +64,14 @@ def list_threads(community, viewer, *, sort="active", anchor_key="", show="all",
     return ThreadPage(threads=rows, has_more=has_more, followed_ids=followed)
 
 
-def thread_row(community, viewer, thread_id):
+def thread_row(space, viewer, thread_id):
     """One thread with what its summary shows (anchor, opening post)."""
-    return thread_for(community, viewer, thread_id, related=("anchor", "opening_post"))
+    return thread_for(space, viewer, thread_id, related=("anchor", "opening_post"))
 
 
-def read_thread(community, viewer, thread_id):
+def read_thread(space, viewer, thread_id):
     """A thread with every post the viewer may see, oldest first, and the viewer's own marks on them."""
-    thread = thread_row(community, viewer, thread_id)
+    thread = thread_row(space, viewer, thread_id)
     posts = thread.posts.filter(deleted=False).order_by("created_at", "pk")
     if not viewer.is_staff:
         posts = posts.filter(hidden=False)

@@ -261,3 +261,20 @@ class Keyphrase(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["community", "key"], name="keyphrase_by_key")]
+
+
+class PendingGrade(models.Model):
+    """An author whose participation points changed through someone else's action (a reaction, an accepted answer).
+
+    The LMS scores only the user of the request that publishes a ``grade`` event, so the author's grade is
+    published on their own next request (see grading.py); this row says one is due.
+    """
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "user_key"], name="pending_grade_once_per_user"),
+        ]

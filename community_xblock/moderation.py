@@ -14,27 +14,27 @@ from .models import Post, Thread
 THREAD_SWITCHES = {"pinned", "closed", "hidden"}
 
 
-def set_thread_state(community, viewer, *, thread_id, switch, value):
+def set_thread_state(space, viewer, *, thread_id, switch, value):
     """Pin/unpin, close/reopen, hide/unhide a whole thread. Returns the Thread."""
     permissions.require_staff(viewer)
     if switch not in THREAD_SWITCHES:
         raise InvalidInput(_("%(field)s must be one of: %(choices)s."), field="state",
                            choices=", ".join(sorted(THREAD_SWITCHES)))
     with transaction.atomic():
-        thread = thread_for(community, viewer, thread_id, for_update=True)
+        thread = thread_for(space, viewer, thread_id, for_update=True)
         setattr(thread, switch, value)
         thread.save(update_fields=[switch])
     return thread
 
 
-def set_post_hidden(community, viewer, *, post_id, hidden):
+def set_post_hidden(space, viewer, *, post_id, hidden):
     """Hide a post from learners (or show it again); staff keep seeing it. Returns the Post."""
     permissions.require_staff(viewer)
     with transaction.atomic():
-        post = post_for(community, viewer, post_id, lock=True)
+        post = post_for(space, viewer, post_id, lock=True)
         if post.is_opening:
             # The opening post is the thread: hiding it hides the conversation.
-            set_thread_state(community, viewer, thread_id=post.thread_id, switch="hidden", value=hidden)
+            set_thread_state(space, viewer, thread_id=post.thread_id, switch="hidden", value=hidden)
             return post
         if post.hidden != hidden:
             Post.objects.filter(pk=post.pk).update(hidden=hidden)

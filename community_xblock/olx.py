@@ -13,11 +13,17 @@
       </lifecycle>
     </community>
 
-An Open edX ``<discussion display_name=".." discussion_category=".." discussion_target=".."/>`` renamed to
-``<community>`` imports as is: its attributes are settings of this block too.
+An Open edX ``<discussion display_name=".." discussion_category=".." discussion_target=".." discussion_id=".."
+sort_key=".."/>`` renamed to ``<community>`` imports as is: its attributes are settings of this block too, and
+``discussion_id`` is kept so the discussion's history can be imported into the community.
 
-Import validates with ``configuration.clean`` (the editor's rules). Documents with a DOCTYPE (the carrier of
-entity expansion and external entities) or beyond the size limits are refused with a clear message.
+Fields the platform adds to every block (``visible_to_staff_only``, ``group_access``, ``start``, ... through the
+runtime's mixins) are written and read the way XBlock's default serialisation does (``Field.to_string`` /
+``from_string`` on attributes), so a course export and import keeps them; an attribute that is neither one of
+ours nor a field of the block is refused.
+
+Import validates our settings with ``configuration.clean`` (the editor's rules). Documents with a DOCTYPE (the
+carrier of entity expansion and external entities) or beyond the size limits are refused with a clear message.
 """
 from django.utils.translation import gettext_noop as _
 from lxml import etree
@@ -27,10 +33,12 @@ from .errors import CommunityError
 
 ATTRIBUTE_FIELDS = [
     "display_name", "thread_kinds", "allow_anchors", "allow_anonymous", "run_scope", "complete_on_contribution",
-    "discussion_category", "discussion_target", "participation_grade", "grade_target",
+    "discussion_category", "discussion_target", "participation_grade", "grade_target", "discussion_id", "sort_key",
 ]
-# Attributes the runtime or the course export may put on any block; they are not settings of ours.
+# Attributes the runtime or the course export put on any block's node; they are not fields.
 FRAMEWORK_ATTRIBUTES = {"url_name", "xblock-family", "filename"}
+# Fields XBlock's own serialisation leaves out too.
+STRUCTURE_FIELDS = {"children", "parent", "content"}
 MAX_ELEMENTS = 200
 MAX_DEPTH = 4
 MAX_TEXT = 100_000
@@ -55,11 +63,41 @@ def parse_string(text):
         raise OlxError(_("The OLX is not well-formed XML: %(reason)s"), reason=str(error)) from None
 
 
-def settings_from_node(node):
-    """Checked settings from a ``<community>`` (or ``<discussion>``) element."""
+def platform_fields(block, settings):
+    """The block's fields that are not settings of ours (the platform's, through the runtime's mixins)."""
+    return {name: field for name, field in block.fields.items()
+            if name not in settings and name not in STRUCTURE_FIELDS}
+
+
+def platform_values_from_node(node, fields):
+    """The values of the platform's fields found as attributes of ``node``, read as XBlock reads them."""
+    values = {}
+    for name, text in node.attrib.items():
+        if name in fields:
+            try:
+                values[name] = fields[name].from_string(text)
+            except (TypeError, ValueError):
+                raise OlxError(_("%(name)s has a value that cannot be read: %(value)s"), name=name,
+                               value=text[:80]) from None
+    return values
+
+
+def write_platform_fields(node, block, fields):
+    """Every platform field set on ``block``, as an attribute (XBlock's default export does the same)."""
+    for name, field in fields.items():
+        if field.is_set_on(block) or field.force_export:
+            value = field.to_string(field.read_from(block))
+            node.set(name, "" if value is None else value)
+
+
+def settings_from_node(node, known_fields=()):
+    """Checked settings from a ``<community>`` (or renamed ``<discussion>``) element.
+
+    ``known_fields`` are other fields of the block (the platform's) whose attributes are read elsewhere.
+    """
     _refuse_hostile(node)
     for name in node.attrib:
-        if name not in ATTRIBUTE_FIELDS and name not in FRAMEWORK_ATTRIBUTES:
+        if name not in ATTRIBUTE_FIELDS and name not in FRAMEWORK_ATTRIBUTES and name not in known_fields:
             raise OlxError(_("%(name)s is not an attribute of <community>."), name=name)
     raw = {name: node.get(name) for name in ATTRIBUTE_FIELDS if node.get(name) is not None}
     component_prompts = {}

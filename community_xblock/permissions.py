@@ -37,12 +37,14 @@ def require_not_own(viewer, author_key, message):
         raise NotAllowed(message)
 
 
+def require_own_identity(viewer):
+    """Writes are refused while staff view the course as a specific learner (they would carry the learner's name)."""
+    if viewer.masquerading:
+        raise NotAllowed(_("You are viewing the course as another learner: you can read this space, but not "
+                           "write in it under their name."))
 
-def require_author(viewer):
-    """Saving the block's settings.
 
-    Studio only lets the course team reach a block's handlers, and its user service may not say which course
-    role the author has; so only a viewer the runtime names a learner (the LMS, the workbench) is refused.
-    """
-    if viewer.role == "student" and not viewer.is_staff:
-        raise NotAllowed(_("Only the course team can change this block's settings."))
+def require_settings_editor(allowed):
+    """Saving the block's settings: ``allowed`` comes from the platform (see platform/studio.py)."""
+    if not allowed:
+        raise NotAllowed(_("Only the course team can change this block's settings, in Studio."))

@@ -80,7 +80,9 @@ def thread_summary(thread, audience, followed_ids=()):
     return summary
 
 
-def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozenset()):
+def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozenset(), *, can_contribute=True):
+    """One post as ``audience`` sees it. ``can_contribute`` is False when the phase lets the viewer read only:
+    then only flagging stays offered (it works in every phase)."""
     viewer = audience.viewer
     author = author_view(post.author_key, post.author_name, post.anonymous, audience)
     view = {
@@ -102,8 +104,9 @@ def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozens
             for kind, counter in REACTION_COUNTER.items()
         ],
         "flagged_by_me": post.pk in my_flags,
-        "can_edit": author["is_you"] or viewer.is_staff,
-        "can_react": viewer.is_authenticated and not author["is_you"],
+        "can_edit": (author["is_you"] or viewer.is_staff) and can_contribute and viewer.is_authenticated,
+        "can_react": viewer.is_authenticated and not author["is_you"] and can_contribute,
+        "can_flag": viewer.is_authenticated and not author["is_you"],
         "comments": [],
     }
     view["flag_count"] = post.flag_count if viewer.is_staff else None
@@ -118,7 +121,8 @@ def thread_detail(read, audience, can_contribute=True):
     thread = read.thread
     viewer = audience.viewer
     views = {
-        post.pk: post_view(post, thread, audience, read.my_reactions, read.my_flags) for post in read.posts
+        post.pk: post_view(post, thread, audience, read.my_reactions, read.my_flags, can_contribute=can_contribute)
+        for post in read.posts
     }
     opening, responses = None, []
     for post in read.posts:
@@ -136,7 +140,8 @@ def thread_detail(read, audience, can_contribute=True):
         "opening": opening,
         "responses": responses,
         "can_reply": viewer.is_authenticated and not thread.closed and can_contribute,
-        "can_accept": thread.kind == "question" and (viewer.is_staff or viewer.user_key == thread.author_key),
+        "can_accept": (thread.kind == "question" and can_contribute and viewer.is_authenticated
+                       and (viewer.is_staff or viewer.user_key == thread.author_key)),
     })
     return summary
 

@@ -8,14 +8,15 @@ import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import gettext_noop as _
 from webob import Response
 
 from . import evaluation, permissions, svgcharts
-from .errors import CommunityError
+from .errors import CommunityError, InvalidInput, MethodNotAllowed
 
 
 def evaluation_context(block, report):
-    gettext = block.i18n_service.gettext
+    gettext = block.translator.gettext
     weeks = [row["week"] or "" for row in report["signals_over_time"]]
     signal_names = {"confusion": gettext("Confusion"), "error": gettext("Error reports"), "praise": gettext("Praise"),
                     "frustration": gettext("Frustration"), "urgency": gettext("Urgency")}
@@ -44,7 +45,7 @@ def evaluation_context(block, report):
 
 
 def course_evaluation_context(block, report):
-    gettext = block.i18n_service.gettext
+    gettext = block.translator.gettext
     return {
         "report": report,
         "units_chart": svgcharts.bar_chart(
@@ -53,15 +54,27 @@ def course_evaluation_context(block, report):
     }
 
 
+EXPORT_FORMATS = ("csv", "json")
+
+
 def export_response(block, request):
-    """The download: CSV (a row per post) or JSON (the whole report plus the rows)."""
+    """The download (GET): CSV (a row per post) or JSON (the whole report plus the rows)."""
     try:
+        if request.method != "GET":
+            raise MethodNotAllowed(_("Use GET for this download."))
         permissions.require_staff(block.viewer)
+        export_format = request.GET.get("format", "csv")
+        if export_format not in EXPORT_FORMATS:
+            raise InvalidInput(_("%(field)s must be one of: %(choices)s."), field="format",
+                               choices=", ".join(EXPORT_FORMATS))
     except CommunityError as refused:
-        return Response(status=refused.status, body=refused.translated(block.i18n_service.gettext).encode("utf-8"),
-                        content_type="text/plain", charset="utf-8")
+        response = Response(status=refused.status, content_type="text/plain", charset="utf-8",
+                            body=refused.translated(block.translator.gettext).encode("utf-8"))
+        if isinstance(refused, MethodNotAllowed):
+            response.headers["Allow"] = "GET"
+        return response
     identified = request.GET.get("identified") == "1"
-    if request.GET.get("format", "csv") == "json":
+    if export_format == "json":
         rows = evaluation.export_rows(block.community, identified)
         body = json.dumps({
             "report": evaluation.unit_report(block.community, block.unit_components),

@@ -9,11 +9,11 @@ Templates are compiled once per process by an engine whose loader reads the temp
 call, which would cost more than the rest of a page render.
 """
 import importlib.resources
-from contextlib import contextmanager
 from functools import cache, lru_cache
 
 from django.template import Context, Engine
-from django.utils.translation import get_language, trans_real
+
+from .platform.translation import speaking
 
 
 def static_file(path):
@@ -30,10 +30,6 @@ def static_exists(path):
     return importlib.resources.files("community_xblock.static").joinpath(path).is_file()
 
 
-def translations_root():
-    return importlib.resources.files("community_xblock.translations")
-
-
 @lru_cache(maxsize=1)
 def _engine():
     templates_dir = str(importlib.resources.files("community_xblock.templates"))
@@ -41,46 +37,13 @@ def _engine():
                   libraries={"i18n": "django.templatetags.i18n"})
 
 
-def render_template(name, context, i18n_service=None):
-    """Render ``templates/<name>`` with the block's catalog active for ``{% trans %}`` and plurals."""
-    with block_translation(i18n_service):
-        return _engine().get_template(name).render(Context(context))
-
-
-@contextmanager
-def block_translation(i18n_service):
-    """Make Django's active translation include the block's own catalog for the length of a render.
-
-    The i18n service of the LMS (and of our workbench demo) reads the package's ``translations/`` catalogs;
-    Django's template tags read the active Django translation. The merged translation is built once per
-    language and catalog (the xblock-utils template tags merge again at every ``{% trans %}``).
-    """
-    catalog = getattr(i18n_service, "_catalog", None) if i18n_service is not None else None
-    if not catalog:
-        yield
-        return
-    merged = _merged_translation(get_language() or "en", i18n_service, catalog)
-    previous = getattr(trans_real._active, "value", None)
-    trans_real._active.value = merged
-    try:
-        yield
-    finally:
-        if previous is None:
-            del trans_real._active.value
-        else:
-            trans_real._active.value = previous
-
-
-_MERGED = {}  # (language, id of the block catalog) -> (that catalog, kept alive so the id stays its own; merged)
-
-
-def _merged_translation(language, i18n_service, catalog):
-    key = (language, id(catalog))
-    if key not in _MERGED:
-        merged = trans_real.DjangoTranslation(language)
-        merged.merge(i18n_service)
-        _MERGED[key] = (catalog, merged)
-    return _MERGED[key][1]
+def render_template(name, context, translator=None):
+    """Render ``templates/<name>``; ``{% trans %}`` and plurals speak ``translator``'s language."""
+    template = _engine().get_template(name)
+    if translator is None:
+        return template.render(Context(context))
+    with speaking(translator):
+        return template.render(Context(context))
 
 
 @cache

@@ -55,7 +55,7 @@ def retire_user(user_key):
     return blanked
 
 
-def on_user_retired(sender, user=None, **kwargs):  # pylint: disable=unused-argument
+def on_user_retired(sender, user=None, **kwargs):
     """Receiver for the LMS's ``USER_RETIRE_LMS_MISC`` signal (sent with ``user``, ``retired_username``)."""
     if user is not None and user.pk is not None:
         retire_user(str(user.pk))

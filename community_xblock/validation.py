@@ -3,9 +3,20 @@
 Every reader raises ``InvalidInput`` naming the field, before any domain rule runs, so a refused request
 never writes anything.
 """
+import re
+
 from django.utils.translation import gettext_noop as _
 
 from .errors import InvalidInput
+from .markup import visible_characters
+
+ASCII_ID = re.compile(r"[0-9]{1,19}")
+# Lone surrogates (JSON's "\ud800" decodes to one; no database stores it), and the bidi embeddings, overrides
+# and isolates that make text read in another order than it is stored (spoofed titles).
+FORBIDDEN = re.compile("[\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# Control characters; a multi-line text may hold tabs and line breaks.
+CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
+CONTROL_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def require_object(payload):
@@ -15,7 +26,7 @@ def require_object(payload):
 
 
 def read_id(payload, field, required=True):
-    """A positive integer id (JSON numbers or digit strings; booleans are refused)."""
+    """A positive integer id (JSON numbers or strings of ASCII digits; booleans are refused)."""
     value = payload.get(field)
     if value is None or value == "":
         if required:
@@ -23,15 +34,19 @@ def read_id(payload, field, required=True):
         return None
     if isinstance(value, bool):
         value = None
-    elif isinstance(value, str) and value.isdigit():
+    elif isinstance(value, str) and ASCII_ID.fullmatch(value):
         value = int(value)
     if not isinstance(value, int) or value <= 0 or value > 2**62:
         raise InvalidInput(_("%(field)s must be a positive whole number."), field=field)
     return value
 
 
-def read_text(payload, field, max_length, min_length=1, required=True):
-    """A string, stripped; must be between min_length and max_length characters."""
+def read_text(payload, field, max_length, min_length=1, required=True, *, multiline=False):
+    """A string, stripped; between min_length and max_length characters (the minimum counts visible ones).
+
+    Lone surrogates, bidi overrides and control characters (but tabs and line breaks in ``multiline`` text)
+    are refused, and so is text made only of invisible characters.
+    """
     value = payload.get(field)
     if value is None:
         if required:
@@ -39,10 +54,16 @@ def read_text(payload, field, max_length, min_length=1, required=True):
         return ""
     if not isinstance(value, str):
         raise InvalidInput(_("%(field)s must be text."), field=field)
-    if "\x00" in value:
+    return check_text(value, field, max_length, min_length, multiline=multiline)
+
+
+def check_text(value, field, max_length, min_length=1, *, multiline=False):
+    """``value`` stripped and checked as ``read_text`` describes (also for settings)."""
+    if FORBIDDEN.search(value) or (CONTROL_TEXT if multiline else CONTROL_LINE).search(value):
         raise InvalidInput(_("%(field)s contains a character that is not allowed."), field=field)
     value = value.strip()
-    if len(value) < min_length:
+    visible = len(visible_characters(value))
+    if visible < min_length:
         if min_length <= 1:
             raise InvalidInput(_("%(field)s must not be empty."), field=field)
         raise InvalidInput(

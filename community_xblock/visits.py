@@ -1,7 +1,11 @@
-"""'New since your last visit': when did this learner last come to this community?
+"""'New since your last visit': when was this learner last here before the visit they are on now?
 
-A visit lasts while the learner keeps coming back within ``VISIT_GAP``; the baseline for "new" marks is the
-start of the previous visit, so reloading the page or opening a thread does not wipe the marks.
+A visit lasts while the learner keeps coming back (a page, a click, a post) within ``VISIT_GAP`` of the last
+time they were seen. The baseline for "new" marks is the moment the previous visit ended, and it holds for
+the whole of the current visit, however long the learner stays: reading does not wipe the marks.
+
+``seen_at`` is the last time the learner was seen (moved at most once per ``TOUCH_EVERY``, so a busy learner
+costs one read per request and rarely a write); ``previous_seen_at`` is the baseline of the current visit.
 """
 from datetime import timedelta
 
@@ -11,6 +15,7 @@ from django.utils import timezone
 from .models import Visit
 
 VISIT_GAP = timedelta(minutes=30)
+TOUCH_EVERY = timedelta(minutes=1)
 
 
 def record_visit(community, viewer, now=None):
@@ -26,23 +31,12 @@ def record_visit(community, viewer, now=None):
         except IntegrityError:
             pass  # a parallel request of the same learner recorded it
         return None
-    if _visit_over(visit, now):
-        Visit.objects.filter(pk=visit.pk).update(previous_seen_at=visit.seen_at, seen_at=now)
-    return _baseline(visit, now)
-
-
-def new_since(community, viewer):
-    """The baseline without recording anything (for handlers called from an open page)."""
-    if not viewer.is_authenticated:
-        return None
-    visit = Visit.objects.filter(community=community, user_key=viewer.user_key).first()
-    return _baseline(visit, timezone.now()) if visit else None
-
-
-def _visit_over(visit, now):
-    return now - visit.seen_at > VISIT_GAP
-
-
-def _baseline(visit, now):
-    """Coming back after the gap starts a new visit, so the last one's start is the baseline."""
-    return visit.seen_at if _visit_over(visit, now) else visit.previous_seen_at
+    away = now - visit.seen_at
+    if away > VISIT_GAP:
+        # A new visit: the previous one ended when they were last seen. The condition on seen_at lets one of
+        # two parallel requests start it; both answer the same baseline.
+        Visit.objects.filter(pk=visit.pk, seen_at=visit.seen_at).update(previous_seen_at=visit.seen_at, seen_at=now)
+        return visit.seen_at
+    if away > TOUCH_EVERY:
+        Visit.objects.filter(pk=visit.pk, seen_at__lt=now).update(seen_at=now)
+    return visit.previous_seen_at

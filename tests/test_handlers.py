@@ -1,24 +1,25 @@
-"""The block through the real SDK workbench runtime: views and JSON handlers over Django's test client."""
+"""The block's views and JSON handlers, in the real SDK workbench (over Django's test client) and in the
+LMS-shaped runtime."""
 from community_xblock.models import Anchor, Post, Thread
 
 
-def start(workbench, student="student_1", **fields):
+def start(unit, student="student_1", **fields):
     payload = {"kind": "question", "title": "Why are leaves green?", "body": "Is it the **chlorophyll**?"}
     payload.update(fields)
-    return workbench.ok("create_thread", payload, student=student)["thread"]
+    return unit.ok("create_thread", payload, student=student)["thread"]
 
 
 class TestPage:
-    def test_the_demo_unit_renders_with_its_components_to_link_to(self, workbench):
-        html = workbench.page()
+    def test_the_demo_unit_renders_with_its_components_to_link_to(self, unit):
+        html = unit.page()
         assert 'class="cx"' in html
         for name in ("Video: How leaves capture light", "Reading: The Calvin cycle", "Problem: Limiting factors"):
             assert f">{name}</option>" in html
         assert "Which step of photosynthesis surprised you?" in html
 
-    def test_threads_are_server_rendered_in_the_first_page(self, workbench):
-        start(workbench, title="Rendered on the server")
-        assert "Rendered on the server" in workbench.page(student="amelie")
+    def test_threads_are_server_rendered_in_the_first_page(self, unit):
+        start(unit, title="Rendered on the server")
+        assert "Rendered on the server" in unit.page(student="amelie")
 
     def test_the_workbench_index_lists_every_scenario(self, workbench):
         response = workbench.client.get("/")
@@ -32,13 +33,13 @@ class TestPage:
             if scenario_id.startswith("community."):
                 assert workbench.client.get(f"/scenario/{scenario_id}/").status_code == 200
 
-    def test_staff_see_moderation_controls_learners_do_not(self, workbench):
-        thread = start(workbench)
-        learner = workbench.ok("get_thread", {"thread_id": thread["id"]}, student="amelie")["html"]
-        staff = workbench.ok("get_thread", {"thread_id": thread["id"]}, student="staff")["html"]
+    def test_staff_see_moderation_controls_learners_do_not(self, unit):
+        thread = start(unit)
+        learner = unit.ok("get_thread", {"thread_id": thread["id"]}, student="amelie")["html"]
+        staff = unit.ok("get_thread", {"thread_id": thread["id"]}, student="staff")["html"]
         assert 'data-action="moderate"' not in learner
         assert 'data-action="moderate"' in staff
-        assert "moderation controls" in workbench.page(student="staff")
+        assert "moderation controls" in unit.page(student="staff")
 
     def test_static_assets_are_served_from_the_static_package(self, workbench):
         response = workbench.client.get("/resource/community/static/js/community.js")
@@ -48,90 +49,90 @@ class TestPage:
 
 
 class TestConversation:
-    def test_post_link_reply_comment_react_accept_follow(self, workbench):
-        video = workbench.component_keys()[0]
-        thread = start(workbench, component=video)
+    def test_post_link_reply_comment_react_accept_follow(self, unit):
+        video = unit.component_keys()[0]
+        thread = start(unit, component=video)
         assert thread["anchor"]["name"] == "Video: How leaves capture light"
-        answer = workbench.ok("reply", {"thread_id": thread["id"], "body": "Chlorophyll reflects green."},
+        answer = unit.ok("reply", {"thread_id": thread["id"], "body": "Chlorophyll reflects green."},
                               student="amelie")
         response_id = answer["post"]["id"]
-        workbench.ok("reply", {"thread_id": thread["id"], "parent_id": response_id, "body": "Thanks!"})
-        workbench.ok("react", {"post_id": response_id, "kind": "helpful", "active": True})
-        detail = workbench.ok("accept_answer", {"post_id": response_id, "accepted": True})["thread"]
+        unit.ok("reply", {"thread_id": thread["id"], "parent_id": response_id, "body": "Thanks!"})
+        unit.ok("react", {"post_id": response_id, "kind": "helpful", "active": True})
+        detail = unit.ok("accept_answer", {"post_id": response_id, "accepted": True})["thread"]
         assert detail["answered"]
         accepted = detail["responses"][0]
         assert accepted["accepted"] and accepted["comments"][0]["body_html"] == "<p>Thanks!</p>"
         assert {r["kind"]: r["count"] for r in accepted["reactions"]}["helpful"] == 1
-        followed = workbench.ok("follow", {"thread_id": thread["id"], "active": True}, student="zsofia")
+        followed = unit.ok("follow", {"thread_id": thread["id"], "active": True}, student="zsofia")
         assert followed["follower_count"] == 2
 
-    def test_list_sorts_and_filters_by_component(self, workbench):
-        video, reading = workbench.component_keys()[:2]
-        start(workbench, title="About the video", component=video)
-        start(workbench, title="About the reading", component=reading)
-        data = workbench.ok("list_threads", {"component": reading})
+    def test_list_sorts_and_filters_by_component(self, unit):
+        video, reading = unit.component_keys()[:2]
+        start(unit, title="About the video", component=video)
+        start(unit, title="About the reading", component=reading)
+        data = unit.ok("list_threads", {"component": reading})
         assert [t["title"] for t in data["threads"]] == ["About the reading"]
         assert "About the reading" in data["html"]
-        assert workbench.ok("list_threads", {"sort": "unanswered"})["has_more"] is False
+        assert unit.ok("list_threads", {"sort": "unanswered"})["has_more"] is False
 
-    def test_anonymous_posts_hide_the_author_from_peers_only(self, workbench):
-        thread = start(workbench, anonymous=True)
-        peer = workbench.ok("get_thread", {"thread_id": thread["id"]}, student="amelie")
-        staff = workbench.ok("get_thread", {"thread_id": thread["id"]}, student="staff")
+    def test_anonymous_posts_hide_the_author_from_peers_only(self, unit):
+        thread = start(unit, anonymous=True)
+        peer = unit.ok("get_thread", {"thread_id": thread["id"]}, student="amelie")
+        staff = unit.ok("get_thread", {"thread_id": thread["id"]}, student="staff")
         assert peer["thread"]["opening"]["author"]["name"] is None
         assert "student_1" not in peer["html"]
         assert staff["thread"]["opening"]["author"]["name"] == "student_1"
 
-    def test_edit_and_delete_own_post(self, workbench):
-        thread = start(workbench)
-        post_id = thread_opening(workbench, thread)
-        edited = workbench.ok("edit_post", {"post_id": post_id, "body": "Edited *text*", "title": "Edited title"})
+    def test_edit_and_delete_own_post(self, unit):
+        thread = start(unit)
+        post_id = thread_opening(unit, thread)
+        edited = unit.ok("edit_post", {"post_id": post_id, "body": "Edited *text*", "title": "Edited title"})
         assert edited["thread"]["title"] == "Edited title"
-        assert workbench.ok("delete_post", {"post_id": post_id}) == {"thread_deleted": thread["id"]}
+        assert unit.ok("delete_post", {"post_id": post_id}) == {"thread_deleted": thread["id"]}
         assert Thread.objects.get(pk=thread["id"]).deleted
 
-    def test_staff_moderate(self, workbench):
-        thread = start(workbench)
+    def test_staff_moderate(self, unit):
+        thread = start(unit)
         for state in ("pinned", "closed", "hidden"):
-            workbench.ok("moderate_thread", {"thread_id": thread["id"], "state": state, "value": True},
+            unit.ok("moderate_thread", {"thread_id": thread["id"], "state": state, "value": True},
                          student="staff")
         row = Thread.objects.get(pk=thread["id"])
         assert row.pinned and row.closed and row.hidden
-        assert workbench.ok("list_threads", {}, student="amelie")["threads"] == []
+        assert unit.ok("list_threads", {}, student="amelie")["threads"] == []
 
-    def test_flag_then_staff_review(self, workbench):
-        thread = start(workbench)
-        post_id = thread_opening(workbench, thread)
-        workbench.ok("flag", {"post_id": post_id, "reason": "off topic", "active": True}, student="amelie")
-        flagged = workbench.ok("list_threads", {"show": "flagged"}, student="staff")["threads"]
+    def test_flag_then_staff_review(self, unit):
+        thread = start(unit)
+        post_id = thread_opening(unit, thread)
+        unit.ok("flag", {"post_id": post_id, "reason": "off topic", "active": True}, student="amelie")
+        flagged = unit.ok("list_threads", {"show": "flagged"}, student="staff")["threads"]
         assert flagged[0]["flag_count"] == 1
-        workbench.ok("clear_flags", {"post_id": post_id}, student="staff")
+        unit.ok("clear_flags", {"post_id": post_id}, student="staff")
         assert Post.objects.get(pk=post_id).flag_count == 0
 
-    def test_new_since_last_visit(self, workbench):
+    def test_new_since_last_visit(self, unit):
         from datetime import timedelta
 
         from django.utils import timezone
 
         from community_xblock.models import Visit
 
-        workbench.page(student="amelie")
-        Visit.objects.filter(user_key="amelie").update(seen_at=timezone.now() - timedelta(days=1))
-        start(workbench, title="Written while amelie was away")
-        html = workbench.page(student="amelie")
+        unit.page(student="amelie")
+        Visit.objects.filter(user_key=unit.user_key("amelie")).update(seen_at=timezone.now() - timedelta(days=1))
+        start(unit, title="Written while amelie was away")
+        html = unit.page(student="amelie")
         assert "cx-is-new" in html
 
 
-def thread_opening(workbench, thread):
-    return workbench.ok("get_thread", {"thread_id": thread["id"]})["thread"]["opening"]["id"]
+def thread_opening(unit, thread):
+    return unit.ok("get_thread", {"thread_id": thread["id"]})["thread"]["opening"]["id"]
 
 
-def test_a_removed_component_keeps_its_threads(workbench):
-    video = workbench.component_keys()[0]
-    thread = start(workbench, component=video)
+def test_a_removed_component_keeps_its_threads(unit):
+    video = unit.component_keys()[0]
+    thread = start(unit, component=video)
     Anchor.objects.filter(usage_key=video).update(usage_key="block-that-left-the-course")
-    detail = workbench.ok("get_thread", {"thread_id": thread["id"]})
+    detail = unit.ok("get_thread", {"thread_id": thread["id"]})
     assert detail["thread"]["anchor"]["removed"]
-    listed = workbench.ok("list_threads", {})["html"]
+    listed = unit.ok("list_threads", {})["html"]
     assert "About removed content: Video: How leaves capture light" in listed
-    assert "(removed)" in workbench.page()
+    assert "(removed)" in unit.page()

@@ -169,7 +169,7 @@ def test_error_messages_are_translated(workbench):
     workbench.client.get("/scenario/community.0/?student=student_1&lang=hu")
     status, data = workbench.call("create_thread", {"kind": "question", "title": "ab", "body": "x"})
     assert status == 400
-    assert data["error"] == "title legalább 3 karakter hosszú legyen."
+    assert data["error"] == "Cím: legalább 3 karakter hosszú legyen."
     workbench.client.get("/scenario/community.0/?student=student_1&lang=fr")
     error = workbench.call("create_thread", raw="{oops")[1]["error"]
     assert error == "Le corps de la requête n’est pas du JSON valide."

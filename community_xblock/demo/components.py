@@ -18,7 +18,7 @@ class DemoComponent(XBlock):
                   scope=Scope.settings)
     text = String(help="The content learners read.", default="", scope=Scope.content)
 
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def student_view(self, context=None):
         fragment = Fragment()
         heading = f"<h2 class='demo-component-title'>{escape(self.display_name)}</h2>"
         fragment.add_content(

@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from .. import discussions, engagement
 from ..components import unit_components
-from ..discussions import week_of
 from ..identity import Viewer, community_key_for
-from ..lookups import community_for
-from ..models import Post, Thread
+from ..lookups import space_for
+from ..models import Thread
 from .scenarios import DEMO_SCENARIO_TITLE
 
 LEARNERS = {
@@ -62,8 +61,8 @@ CONVERSATIONS = [
 
 def demo_block():
     """The community block of the demo unit, as the workbench loads it."""
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
-    from workbench.scenarios import get_scenarios  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
+    from workbench.scenarios import get_scenarios
 
     scenario = next(s for s in get_scenarios().values() if s.description == DEMO_SCENARIO_TITLE)
     runtime = WorkbenchRuntime("student_1")
@@ -74,43 +73,35 @@ def demo_block():
 def seed_demo(days_ago=20):
     """Seed the demo community unless it already has conversations. Returns how many threads it wrote."""
     block = demo_block()
-    key = community_key_for(block.scope_ids.usage_id)
-    community = community_for(key)
-    if Thread.objects.filter(community=community).exists():
+    space = space_for(community_key_for(block.scope_ids.usage_id))
+    if Thread.objects.filter(community=space.community).exists():
         return 0
-    components = unit_components(block)
+    components = unit_components(block, LEARNERS["staff"])
     start = timezone.now() - timedelta(days=days_ago)
     for number, conversation in enumerate(CONVERSATIONS):
-        _seed_conversation(community, key.run, components, conversation, start + timedelta(days=3 * number))
+        _seed_conversation(space, components, conversation, start + timedelta(days=3 * number))
     return len(CONVERSATIONS)
 
 
-def _seed_conversation(community, run, components, conversation, moment):
+def _seed_conversation(space, components, conversation, moment):
+    """One conversation, written through the domain rules with each post stamped with its own time."""
     author, kind, component, title, body, anonymous, replies, reactions, accepted = conversation
     thread = discussions.start_thread(
-        community, run, LEARNERS[author], kind=kind, title=title, body=body,
-        anchor=components[component] if component is not None else None, anonymous=anonymous,
+        space, LEARNERS[author], kind=kind, title=title, body=body,
+        anchor=components[component] if component is not None else None, anonymous=anonymous, now=moment,
     )
     posts = [thread.opening_post]
     responses = []
     for offset, (replier, text, comments) in enumerate(replies, start=1):
-        response = discussions.reply(community, run, LEARNERS[replier], thread_id=thread.pk, body=text)
+        at = moment + timedelta(hours=offset)
+        response = discussions.reply(space, LEARNERS[replier], thread_id=thread.pk, body=text, now=at)
         responses.append(response)
         posts.append(response)
-        for commenter, comment in comments:
-            posts.append(discussions.reply(
-                community, run, LEARNERS[commenter], thread_id=thread.pk, body=comment, parent_id=response.pk,
-            ))
-        _backdate(posts[-1 - len(comments):], moment + timedelta(hours=offset))
+        for number, (commenter, comment) in enumerate(comments, start=1):
+            posts.append(discussions.reply(space, LEARNERS[commenter], thread_id=thread.pk, body=comment,
+                                           parent_id=response.pk, now=at + timedelta(minutes=10 * number)))
     for reactor, post_index, reaction in reactions:
-        engagement.react(community, LEARNERS[reactor], post_id=posts[post_index].pk, kind=reaction)
+        engagement.react(space, LEARNERS[reactor], post_id=posts[post_index].pk, kind=reaction,
+                         now=moment + timedelta(hours=len(replies) + 1))
     if accepted is not None:
-        discussions.accept(community, LEARNERS[author], post_id=responses[accepted].pk)
-    _backdate([thread.opening_post], moment)
-    Thread.objects.filter(pk=thread.pk).update(
-        created_at=moment, last_activity_at=moment + timedelta(hours=len(replies)),
-    )
-
-
-def _backdate(posts, moment):
-    Post.objects.filter(pk__in=[post.pk for post in posts]).update(created_at=moment, week=week_of(moment))
+        discussions.accept(space, LEARNERS[author], post_id=responses[accepted].pk)

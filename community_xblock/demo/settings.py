@@ -11,8 +11,8 @@ import json
 import os
 from urllib.parse import unquote, urlparse
 
-from workbench.settings import *  # noqa: F403  pylint: disable=wildcard-import,unused-wildcard-import
-from workbench.settings import INSTALLED_APPS, MIDDLEWARE, WORKBENCH
+from workbench.settings import *  # noqa: F403
+from workbench.settings import INSTALLED_APPS, MIDDLEWARE
 from xblock.core import XBlock
 
 SQLITE_OPTIONS = {
@@ -57,9 +57,8 @@ LANGUAGE_CODE = "en"
 _session = MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
 MIDDLEWARE = [*MIDDLEWARE[:_session + 1], "django.middleware.locale.LocaleMiddleware",
               *MIDDLEWARE[_session + 1:], "community_xblock.demo.middleware.LanguageFromQueryMiddleware"]
-# The LMS reads a block's bundled catalogs; the SDK's own i18n service does not (see demo/i18n.py).
-WORKBENCH = {**WORKBENCH,
-             "services": {**WORKBENCH["services"], "i18n": "community_xblock.demo.i18n.PackageI18nService"}}
+# The SDK's own i18n service passes through to Django, which has none of the block's strings: the block falls
+# back to its bundled catalogs itself, as it must in a Tutor image (see platform/translation.py).
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 EXCLUDED_XBLOCKS = {  # the SDK's sample blocks stay installed (the demo unit uses vertical_demo) but unlisted
     "allscopes_demo", "attempts_scoreboard_demo", "equality_demo", "filethumbs", "helloworld_demo", "html_demo",

@@ -44,7 +44,9 @@ function CommunityXBlockStudio(runtime, element) {
                 return text.trim();
             }).filter(Boolean),
             discussion_category: value('discussion_category'),
-            discussion_target: value('discussion_target')
+            discussion_target: value('discussion_target'),
+            discussion_id: value('discussion_id'),
+            sort_key: value('sort_key')
         };
     }
 

@@ -16,7 +16,7 @@ from ...models import Community
 def emitter(stdout):
     """eventtracking's tracker where the platform has it, else a JSON line on stdout."""
     try:
-        from eventtracking import tracker  # pylint: disable=import-outside-toplevel
+        from eventtracking import tracker
 
         return tracker.emit
     except ImportError:
