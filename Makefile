@@ -37,7 +37,7 @@ demo: $(VENV)/.dev
 	$(BIN)/python -m django migrate --run-syncdb -v 0
 	$(BIN)/python -m django seed_community_demo
 	@echo "Open http://$(HOST)/scenario/community.0/?student=student_1 (learner) or ?student=staff (course staff)"
-	$(BIN)/python -m django runserver $(HOST)
+	$(BIN)/python -m django runserver --insecure $(HOST)
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

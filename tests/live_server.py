@@ -61,7 +61,8 @@ class LiveWorkbench:
                        check=True)
         log = open(self.workdir / "server.log", "wb")  # noqa: SIM115 - closed with the process
         self.process = subprocess.Popen(
-            [*django_admin, "runserver", f"127.0.0.1:{self.port}", "--noreload"],  # threaded: real concurrency
+            # Threaded (real concurrency); --insecure serves the workbench's static files with DEBUG off, as the demo.
+            [*django_admin, "runserver", f"127.0.0.1:{self.port}", "--noreload", "--insecure"],
             cwd=self.workdir, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60

@@ -2,10 +2,7 @@
 import json
 from datetime import UTC
 
-import pytest
-
 from community_xblock import configuration, lifecycle
-from community_xblock.identity import Viewer
 from community_xblock.models import Post, Thread
 
 

@@ -51,9 +51,16 @@ class Person:
         return item
 
     def announced(self, text):
+        """The live region says ``text`` (wait for the state an action produces first: an identical earlier
+        announcement would also match)."""
         self.page.wait_for_function(
             "text => document.querySelector('.cx-live').textContent.includes(text)", arg=text,
         )
+
+    def shows(self, locator):
+        """Wait until ``locator`` is visible: the state an action produced."""
+        locator.first.wait_for(state="visible")
+        return locator
 
     def close(self):
         assert not self.errors, self.errors
@@ -92,6 +99,7 @@ def ask_a_question_about_a_component(asker):
     page.get_by_label("Message").fill("The reading says it needs **no light**, but it uses ATP from the light.")
     page.get_by_label("About", exact=True).select_option(label="Reading: The Calvin cycle")
     page.get_by_role("button", name="Post", exact=True).click()
+    asker.shows(page.get_by_role("button", name=TITLE))
     asker.announced("Your conversation was posted.")
     item = asker.thread()
     assert "no light" in item.locator(".cx-post-thread .cx-body strong").inner_text()
@@ -107,8 +115,8 @@ def fix_a_typo(asker):
     assert edit_form.is_visible()
     edit_form.get_by_label("Message").fill("The reading says it needs **no light**, yet it uses ATP from the light.")
     edit_form.get_by_role("button", name="Save").click()
+    asker.shows(item.locator(".cx-post-thread .cx-body", has_text="yet it uses ATP"))
     asker.announced("Your changes were saved.")
-    assert "yet it uses ATP" in asker.thread().locator(".cx-post-thread .cx-body").inner_text()
 
 
 def answer_react_and_follow(helper):
@@ -116,25 +124,28 @@ def answer_react_and_follow(helper):
     item = helper.thread()
     item.get_by_label("Your response").fill("It needs no light *directly*, but stops soon in the dark.")
     item.get_by_role("button", name="Respond").click()
+    helper.shows(item.locator(".cx-responses .cx-body", has_text="stops soon in the dark"))
     helper.announced("Your reply was posted.")
     helper.thread().locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful")).click()
-    helper.announced("Reaction added.")
-    pressed = helper.thread().locator(".cx-post-thread").get_by_role("button", name=re.compile(r"^Helpful"))
-    assert pressed.get_attribute("aria-pressed") == "true"
+    pressed = helper.shows(helper.thread().locator(".cx-post-thread [data-kind='helpful'][aria-pressed='true']"))
     assert pressed.inner_text() == "Helpful (1)"
+    helper.announced("Reaction added.")
     helper.thread().get_by_role("button", name="Follow").click()
+    helper.shows(helper.thread().get_by_role("button", name="Following"))
     helper.announced("You follow this conversation.")
 
 
 def accept_and_comment(asker):
     asker.open()
     asker.thread().get_by_role("button", name="Accept answer").click()
+    asker.shows(asker.thread().get_by_role("button", name="Unaccept answer"))
     asker.announced("Answer accepted.")
     item = asker.thread()
     assert item.get_by_text("Accepted answer").count() == 1
     item.locator(".cx-comment-compose summary").click()
     item.get_by_label("Your comment").fill("Thanks, that makes sense!")
     item.get_by_role("button", name="Add comment").click()
+    asker.shows(item.locator(".cx-comments .cx-body", has_text="Thanks, that makes sense!"))
     asker.announced("Your reply was posted.")
 
 
@@ -142,6 +153,7 @@ def flag_the_comment(helper):
     page = helper.open()
     page.on("dialog", lambda dialog: dialog.accept())
     helper.thread().locator(".cx-comments .cx-post").get_by_role("button", name="Flag").click()
+    helper.shows(helper.thread().locator(".cx-comments .cx-post").get_by_role("button", name="Flagged"))
     helper.announced("Post reported to the course team.")
 
 
@@ -151,13 +163,16 @@ def review_and_moderate(staff):
     page.get_by_label("Show").select_option("flagged")
     staff.announced("Conversations updated.")
     assert page.get_by_role("button", name=TITLE).count() == 1
-    staff.thread().locator(".cx-comments").get_by_role("button", name="Clear flags").click()
+    comments = staff.thread().locator(".cx-comments")
+    comments.get_by_role("button", name="Clear flags").click()
+    page.wait_for_function("() => !document.querySelector('.cx-comments [data-action=\"clear-flags\"]')")
     staff.announced("Flags cleared.")
     staff.thread().get_by_role("button", name="Pin").click()
-    staff.announced("Conversation updated.")
+    staff.shows(staff.thread().get_by_role("button", name="Unpin"))
     staff.thread().get_by_role("button", name="Close", exact=True).click()
-    staff.announced("Conversation updated.")
+    staff.shows(staff.thread().get_by_role("button", name="Reopen"))
     staff.thread().locator(".cx-comments").get_by_role("button", name="Hide from learners").click()
+    staff.shows(staff.thread().locator(".cx-comments").get_by_role("button", name="Show to learners"))
     staff.announced("Post hidden from learners.")
 
 
@@ -201,9 +216,9 @@ def test_errors_are_shown_next_to_the_form_and_announced(people):
     page.get_by_label("Title").fill("ab")
     page.get_by_label("Message").fill("Too short a title")
     page.get_by_role("button", name="Post", exact=True).click()
-    alert = page.get_by_role("alert").filter(has_text="title")
+    alert = page.get_by_role("alert").filter(has_text="Title")
     alert.wait_for()
-    assert "at least 3 characters" in alert.inner_text()
+    assert alert.inner_text() == "Title must be at least 3 characters long."
     assert page.get_by_label("Title").get_attribute("aria-invalid") == "true"
 
 
@@ -288,7 +303,7 @@ def test_the_studio_editor_names_wrong_fields_then_saves(people, live):
     editor.get_by_role("button", name="Save").click()
     error = editor.locator('[data-error-for="display_name"]')
     error.wait_for()
-    assert "display_name must not be empty" in error.inner_text()
+    assert error.inner_text() == "Display name must not be empty."
     assert "YYYY-MM-DD" in editor.locator('[data-error-for="course_end"]').inner_text()
     assert editor.get_by_label("Display name").get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.activeElement.name") == "display_name"
@@ -309,3 +324,55 @@ def test_the_studio_editor_names_wrong_fields_then_saves(people, live):
     status, _ = live.call(session, "community-photosynthesis-unit-demo.community.d0.u0", "save_settings",
                           {"display_name": "Unit community", "allow_anonymous": True})
     assert status == 200
+
+
+def test_show_more_survives_a_failed_request_and_ignores_stale_answers(people, live, demo_usage_id):
+    """A failed "Show more" does not skip a page; an answer to an earlier list request never overwrites a later one."""
+    session = live.session("pager")
+    for number in range(25):
+        status, _ = live.call(session, demo_usage_id, "create_thread",
+                              {"kind": "discussion", "title": f"Paged thread {number:02d}", "body": "x"})
+        assert status == 200
+    reader = people("pager_reader")
+    page = reader.open()
+    listed = page.locator(".cx-threads > .cx-thread")
+    first_page = listed.count()
+    assert first_page == 20
+    failures = {"left": 1}
+
+    def fail_once(route):
+        if failures["left"]:
+            failures["left"] -= 1
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/list_threads/**", fail_once)
+    page.get_by_role("button", name="Show more conversations").click()
+    reader.announced("The server could not be reached.")
+    assert listed.count() == first_page
+    page.get_by_role("button", name="Show more conversations").click()
+    page.wait_for_function("n => document.querySelectorAll('.cx-threads > .cx-thread').length > n", arg=first_page)
+    titles = [title.strip() for title in listed.locator(".cx-open").all_inner_texts()]
+    assert len(titles) == len(set(titles)), "a page was skipped or shown twice"
+    page.unroute("**/list_threads/**")
+
+    # A slow answer to the first of two quick changes of order must not replace the second's.
+    held = []
+
+    def hold(route):  # Playwright needs a Python function here, not a bound builtin
+        held.append(route)
+
+    page.route("**/list_threads/**", hold)
+    page.get_by_label("Sort by").select_option("top")
+    page.get_by_label("Sort by").select_option("new")
+    while len(held) < 2:
+        page.wait_for_timeout(20)
+    held[1].continue_()  # "new" answers first
+    page.wait_for_function(
+        "() => document.querySelector('.cx-threads .cx-open').textContent.trim() === 'Paged thread 24'")
+    with page.expect_response("**/list_threads/**"):
+        held[0].continue_()  # then the stale "top" answer
+    page.wait_for_timeout(300)  # time for the page to (wrongly) apply it
+    assert listed.first.locator(".cx-open").inner_text() == "Paged thread 24"
+    page.unroute("**/list_threads/**")

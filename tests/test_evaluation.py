@@ -13,7 +13,6 @@ from django.utils import timezone
 from community_xblock.models import Post, Thread
 
 
-
 def seed_unit(unit):
     """Posts about the video (confusion), the problem (errors) and general praise, in three languages."""
     video, _reading, problem = unit.component_keys()

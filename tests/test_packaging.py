@@ -97,3 +97,59 @@ def test_the_block_works_from_the_installed_wheel(wheel, tmp_path):
     assert found["file"].startswith(str(target)), found
     assert found["templates_dir"].startswith(str(target))
     assert found["js"] and found["template"] == "Question"
+
+
+def test_the_sdist_holds_what_setup_reads_and_builds_a_wheel(tmp_path):
+    import tarfile
+
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--no-isolation", "-o", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    sdist = next(tmp_path.glob("community[-_]xblock-*.tar.gz"))
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {"requirements/base.txt", "setup.py", "README.md", "static/js/community.js",
+            "translations/fr/LC_MESSAGES/text.mo", "templates/community.html"} <= names
+    out = tmp_path / "from-sdist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
+                    str(sdist)], check=True, capture_output=True)
+    wheel = zipfile.ZipFile(next(out.glob("community_xblock-*.whl")))
+    assert "community_xblock/static/js/community.js" in wheel.namelist()
+
+
+def test_web_fragments_is_left_to_xblock():
+    """XBlock < 6.2 requires the web-fragments package and XBlock >= 6.2 bundles the module: naming it ourselves
+    would install a second owner of the same files beside XBlock >= 6.2."""
+    requirements = importlib.metadata.requires("community-xblock")
+    assert not any(requirement.lower().startswith(("web-fragments", "web_fragments")) for requirement in requirements)
+    assert any(requirement.startswith("XBlock>=") and "<" not in requirement for requirement in requirements)
+
+
+# The platform's pins (XBlock 5.x beside the separate web-fragments) and the newest XBlock on the registry.
+PINS = {"platform": ["XBlock==5.3.0", "web-fragments==4.0.0"], "newest": []}
+OWNERS = """
+import importlib.metadata, json, web_fragments.fragment, xblock
+owners = sorted(dist.metadata["Name"] for dist in importlib.metadata.distributions()
+                if any(str(f).replace("\\\\", "/") == "web_fragments/fragment.py" for f in (dist.files or [])))
+print(json.dumps({"owners": owners, "xblock": importlib.metadata.version("XBlock")}))
+"""
+
+
+@pytest.mark.parametrize("pins", list(PINS))
+def test_the_wheel_installs_cleanly_beside_each_xblock(wheel, tmp_path, pins):
+    import json
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    constraints = tmp_path / "constraints.txt"
+    constraints.write_text("\n".join(PINS[pins]) + "\n", encoding="utf-8")
+    install = subprocess.run([python, "-m", "pip", "install", "-q", "-c", str(constraints), str(wheel)],
+                             capture_output=True, text=True, check=False)
+    assert install.returncode == 0, install.stderr
+    check = subprocess.run([python, "-m", "pip", "check"], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout
+    found = json.loads(subprocess.run([python, "-c", OWNERS], capture_output=True, text=True, check=True)
+                       .stdout.strip().splitlines()[-1])
+    assert len(found["owners"]) == 1, found  # one distribution owns web_fragments
+    if pins == "platform":
+        assert found["xblock"] == "5.3.0" and found["owners"] == ["web-fragments"]

@@ -1,8 +1,6 @@
 """Open edX fit: tracking events, completion, user retirement and the learner's own export."""
 import json
 
-import pytest
-
 from community_xblock import events
 from community_xblock.models import Follow, Keyphrase, Post, Reaction, Thread, Visit
 from community_xblock.retirement import on_user_retired

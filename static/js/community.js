@@ -17,7 +17,11 @@ function CommunityXBlock(runtime, element, init) {
     var moreButton = root.querySelector('.cx-more');
     var emptyNote = root.querySelector('.cx-empty');
     var listState = {sort: 'active', component: '', show: 'all', page: 1};
-    var busy = false;
+    // Each list or thread request carries a number; only the answer to the latest one is shown, so a slow
+    // answer to an earlier click never overwrites a newer one.
+    var latestList = 0;
+    var latestThread = {};
+    var submitting = false;
 
     function announce(message) {
         // Clearing first makes screen readers repeat a message identical to the previous one.
@@ -35,34 +39,54 @@ function CommunityXBlock(runtime, element, init) {
 
     // ----- the list -------------------------------------------------------------------------------------
 
-    function loadList(append) {
-        var payload = {sort: listState.sort, component: listState.component, show: listState.show, page: listState.page};
+    /* Load page ``page`` of the list with the current options; resolves with true when it was shown. The page
+     * number is kept only once its answer arrives, so a failed "Show more" can simply be tried again. */
+    function loadList(page) {
+        var request = ++latestList;
+        var payload = {sort: listState.sort, component: listState.component, show: listState.show, page: page};
+        moreButton.disabled = true;
         return call('list_threads', payload).then(function (data) {
-            if (append) {
+            if (request !== latestList) { return false; }
+            if (page > 1) {
                 list.insertAdjacentHTML('beforeend', data.html);
             } else {
                 list.innerHTML = data.html;
             }
+            listState.page = page;
             moreButton.hidden = !data.has_more;
             emptyNote.hidden = list.children.length > 0;
             announce(data.threads.length ? gettext('Conversations updated.') : gettext('No conversations here yet.'));
-            return data;
-        }).catch(function (error) { announce(error.message); });
+            return true;
+        }).catch(function (error) {
+            if (request === latestList) { announce(error.message); }
+            return false;
+        }).then(function (shown) {
+            if (request === latestList) { moreButton.disabled = false; }
+            return shown;
+        });
     }
 
     function onListOptionChange(select) {
         listState[select.name] = select.value;
-        listState.page = 1;
-        loadList(false);
+        loadList(1);
     }
 
     function showMore() {
         var firstNew = list.children.length;
-        listState.page += 1;
-        loadList(true).then(function () {
+        loadList(listState.page + 1).then(function (shown) {
             // Keyboard users continue from the first conversation that was just added.
-            var added = list.children[firstNew];
+            var added = shown && list.children[firstNew];
             if (added) { added.querySelector('.cx-open').focus(); }
+        });
+    }
+
+    /* A request about one thread; resolves with its answer, or null when a newer request about the same
+     * thread was sent meanwhile (its answer will show instead). */
+    function threadRequest(threadId, handler, payload) {
+        var request = (latestThread[threadId] || 0) + 1;
+        latestThread[threadId] = request;
+        return call(handler, payload).then(function (data) {
+            return latestThread[threadId] === request ? data : null;
         });
     }
 
@@ -94,7 +118,8 @@ function CommunityXBlock(runtime, element, init) {
             button.setAttribute('aria-expanded', 'false');
             return;
         }
-        call('get_thread', {thread_id: Number(threadId)}).then(function (data) {
+        threadRequest(threadId, 'get_thread', {thread_id: Number(threadId)}).then(function (data) {
+            if (!data) { return; }
             showThread(threadId, data.html);
             announce(gettext('Conversation opened.'));
         }).catch(function (error) { announce(error.message); });
@@ -110,10 +135,12 @@ function CommunityXBlock(runtime, element, init) {
     }
 
     function threadAction(button, handler, payload, doneMessage) {
-        if (busy) { return; }
-        busy = true;
+        if (button.disabled) { return; }
+        // The control waits for its answer (a double click sends one request); others stay usable.
+        button.disabled = true;
         var threadId = button.closest('.cx-thread').getAttribute('data-thread-id');
-        call(handler, payload).then(function (data) {
+        threadRequest(threadId, handler, payload).then(function (data) {
+            if (!data) { return; }
             if (data.thread_deleted) {
                 threadItem(threadId).remove();
                 emptyNote.hidden = list.children.length > 0;
@@ -122,8 +149,9 @@ function CommunityXBlock(runtime, element, init) {
             }
             announce(doneMessage);
         }).catch(function (error) {
+            button.disabled = false;
             announce(error.message);
-        }).then(function () { busy = false; });
+        });
     }
 
     function postId(button) { return Number(button.getAttribute('data-post-id')); }
@@ -233,8 +261,8 @@ function CommunityXBlock(runtime, element, init) {
     }
 
     function submitForm(form) {
-        if (busy) { return; }
-        busy = true;
+        if (submitting) { return; }
+        submitting = true;
         var handler = form.getAttribute('data-form');
         var submit = form.querySelector('[type="submit"]');
         submit.disabled = true;
@@ -260,7 +288,7 @@ function CommunityXBlock(runtime, element, init) {
             showFormError(form, error);
             announce(error.message);
         }).then(function () {
-            busy = false;
+            submitting = false;
             submit.disabled = false;
         });
     }

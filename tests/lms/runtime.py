@@ -14,6 +14,7 @@ Three modes, one per place the platform builds a runtime for a block:
 - ``studio``: ``cms/djangoapps/contentstore/utils.py`` ``load_services_for_studio``, the editor and its
   handlers (a user service with no course role at all, ``studio_user_permissions``).
 """
+import contextlib
 import gettext
 import itertools
 import json
@@ -26,7 +27,7 @@ from django.utils.translation import get_language, to_locale
 from opaque_keys.edx.locator import CourseLocator
 from webob import Request
 from xblock.core import XBlockMixin
-from xblock.fields import Boolean, Date, Dict, Scope, ScopeIds
+from xblock.fields import Boolean, Date, Dict, Scope
 from xblock.reference.user_service import UserService, XBlockUser
 from xblock.runtime import DictKeyValueStore, IdGenerator, IdReader, KvsFieldData, NoSuchDefinition, Runtime
 
@@ -97,11 +98,9 @@ class PlatformI18nService:
         self.translator = django.utils.translation
         domain, locale_dir = self.get_python_locale(block, plugins_locale_root)
         language = get_language()
-        try:
+        with contextlib.suppress(OSError):
             self.translator = gettext.translation(domain, locale_dir,
                                                   [to_locale(language or django_settings.LANGUAGE_CODE)])
-        except OSError:
-            pass
 
     @staticmethod
     def get_python_locale(block, plugins_locale_root):
