@@ -77,6 +77,14 @@ def test_a_discussion_block_renamed_to_community_keeps_its_meaning(db):
     assert (block.discussion_category, block.discussion_target) == ("Week 3", "Cell respiration")
 
 
+def test_a_real_discussion_keeps_its_id_and_sort_key(db):
+    block = load('<community url_name="a1b2" display_name="Discussion" discussion_category="Week 1" '
+                 'discussion_target="Leaves" discussion_id="4b2c8e1f0a9d" sort_key="03"/>')
+    assert (block.discussion_id, block.sort_key) == ("4b2c8e1f0a9d", "03")
+    tree = etree.fromstring(export(block).encode("utf-8"))
+    assert (tree.get("discussion_id"), tree.get("sort_key")) == ("4b2c8e1f0a9d", "03")
+
+
 @pytest.mark.parametrize(("xml", "fields"), [
     ('<community thread_kinds="poll"/>', {"thread_kinds"}),
     ('<community allow_anchors="yes"/>', {"allow_anchors"}),

@@ -52,7 +52,8 @@ else:
 # The SDK's settings turn DEBUG on, and a debug error page lists the settings: off unless asked for.
 # (``make demo`` runs ``runserver --insecure`` so the workbench's own static files are still served.)
 DEBUG = os.environ.get("COMMUNITY_DEBUG") == "1"
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", *filter(None, os.environ.get("COMMUNITY_HOSTS", "").split(","))]
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver",  # testserver: Django's test client
+                 *filter(None, os.environ.get("COMMUNITY_HOSTS", "").split(","))]
 
 INSTALLED_APPS = [*INSTALLED_APPS, "community_xblock"]
 # Languages: the cookie or Accept-Language picks one; ``?lang=`` switches it (see demo/middleware.py).
