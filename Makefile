@@ -49,17 +49,17 @@ test: system-deps $(VENV)/.test lint
 
 bench: $(VENV)/.test
 	mkdir -p var
-	$(BIN)/python -m tests.benchmark
+	$(BIN)/python -m tests.perf.benchmark
 
 clean:
 	rm -rf $(VENV) var build dist *.egg-info
 
 ## Translations (Open edX layout: translations/<lang>/LC_MESSAGES/text.po and textjs.po, English source).
 extract_translations: $(VENV)/.test
-	$(BIN)/python -m community_xblock.i18n_build extract
+	$(BIN)/python -m tools.i18n_build extract
 
 dummy_translations: $(VENV)/.test
-	$(BIN)/python -m community_xblock.i18n_build dummy
+	$(BIN)/python -m tools.i18n_build dummy
 
 compile_translations: $(VENV)/.test
-	$(BIN)/python -m community_xblock.i18n_build compile
+	$(BIN)/python -m tools.i18n_build compile

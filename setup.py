@@ -6,8 +6,9 @@ as sub-packages: a wheel holds ``community_xblock/static/...`` and so on, and an
 through the same ``importlib.resources`` call.
 """
 import os
+import re
 
-from setuptools import setup
+from setuptools import find_packages, setup
 
 
 def package_files(root):
@@ -21,6 +22,12 @@ def package_files(root):
     return found
 
 
+def version():
+    """The version, written once in ``community_xblock/__init__.py``."""
+    with open(os.path.join("community_xblock", "__init__.py"), encoding="utf-8") as handle:
+        return re.search(r'^__version__ = "([^"]+)"', handle.read(), re.MULTILINE).group(1)
+
+
 def requirements(path):
     with open(path, encoding="utf-8") as handle:
         return [line.split("#")[0].strip() for line in handle if line.split("#")[0].strip()]
@@ -31,19 +38,14 @@ with open("README.md", encoding="utf-8") as readme:
 
 setup(
     name="community-xblock",
-    version="0.1.0",
+    version=version(),
     description="A community space for every Open edX course unit, linked to the unit's content.",
     long_description=LONG_DESCRIPTION,
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
     python_requires=">=3.11",
     packages=[
-        "community_xblock",
-        "community_xblock.analysis",
-        "community_xblock.management",
-        "community_xblock.management.commands",
-        "community_xblock.migrations",
-        "community_xblock.demo",
+        *find_packages(include=["community_xblock", "community_xblock.*"]),
         "community_xblock.static",
         "community_xblock.templates",
         "community_xblock.translations",

@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name):
     if name == "CommunityXBlock":
-        from .block import CommunityXBlock
+        from community_xblock.block import CommunityXBlock
 
         return CommunityXBlock
     raise AttributeError(name)

@@ -20,7 +20,7 @@ class CommunityXBlockConfig(AppConfig):
         # GDPR: when the LMS retires an account, blank what that person wrote (see retirement.py).
         "signals_config": {
             "lms.djangoapp": {
-                "relative_path": "retirement",
+                "relative_path": "privacy",
                 "receivers": [{
                     "receiver_func_name": "on_user_retired",
                     "signal_path": "openedx.core.djangoapps.user_api.accounts.signals.USER_RETIRE_LMS_MISC",

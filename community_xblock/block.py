@@ -15,37 +15,27 @@ from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 
-from . import (
-    authoring,
-    discussions,
-    engagement,
-    evaluation,
-    events,
-    grading,
-    lifecycle,
-    listing,
-    moderation,
-    olx,
-    permissions,
-    reporting,
-    retirement,
-    visits,
-)
-from .components import unit_components
-from .configuration import FIELDS, PHASE_POLICIES, RUN_SCOPES, THREAD_KINDS
-from .discussions import BODY_MAX_LENGTH, TITLE_MIN_LENGTH
-from .errors import InvalidInput
-from .http import json_action
-from .identity import community_key_for, viewer_from_user
-from .lookups import Space, community_for
-from .markup import render_markdown
-from .models import SCORING_REACTIONS, TITLE_MAX_LENGTH, Anchor, Community, ReactionKind
-from .platform.course import course_end as platform_course_end
-from .platform.studio import may_edit_settings
-from .platform.translation import BlockTranslator
-from .presenters import Audience, component_prompts, thread_detail, thread_summary
-from .resources import javascript_catalog, render_template, static_file, static_text
-from .validation import read_bool, read_choice, read_id, read_text
+from community_xblock import privacy, tracking
+from community_xblock.authoring import editor, olx
+from community_xblock.authoring.configuration import FIELDS, PHASE_POLICIES, RUN_SCOPES, THREAD_KINDS
+from community_xblock.conversations import engagement, listing, threads, visits
+from community_xblock.conversations.presenters import Audience, component_prompts, thread_detail, thread_summary
+from community_xblock.conversations.threads import BODY_MAX_LENGTH, TITLE_MIN_LENGTH
+from community_xblock.core import permissions, phases
+from community_xblock.core.errors import InvalidInput
+from community_xblock.core.lookups import Space, community_for
+from community_xblock.core.markup import render_markdown
+from community_xblock.core.resources import javascript_catalog, render_template, static_file, static_text
+from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
+from community_xblock.handlers.http import json_action
+from community_xblock.insights import evaluation, grading, reporting
+from community_xblock.models import SCORING_REACTIONS, TITLE_MAX_LENGTH, Anchor, Community, ReactionKind
+from community_xblock.moderation import actions as moderation
+from community_xblock.platform.components import unit_components
+from community_xblock.platform.course import course_end as platform_course_end
+from community_xblock.platform.identity import community_key_for, viewer_from_user
+from community_xblock.platform.studio import may_edit_settings
+from community_xblock.platform.translation import BlockTranslator
 
 
 @XBlock.needs("i18n")  # every visible string goes through it (with the package's catalog as fallback)
@@ -190,8 +180,8 @@ class CommunityXBlock(XBlock):
     @cached_property
     def phase(self):
         # Only the four fields the phase depends on: every field read may cost a query in some runtimes.
-        settings = {name: getattr(self, name) for name in lifecycle.SETTINGS}
-        return lifecycle.phase_state(settings, self.platform_course_end)
+        settings = {name: getattr(self, name) for name in phases.SETTINGS}
+        return phases.phase_state(settings, self.platform_course_end)
 
     @property
     def has_score(self):
@@ -224,19 +214,19 @@ class CommunityXBlock(XBlock):
 
     def student_view(self, context=None):
         """The community space: prompt, phase, the form to start a conversation, the first page of threads."""
-        if self.phase.policy == lifecycle.CLOSED and not self.viewer.is_staff:
-            return self._fragment(self._render("closed.html", {"phase": self.phase}))
+        if self.phase.policy == phases.CLOSED and not self.viewer.is_staff:
+            return self._fragment(self._render("learner/closed.html", {"phase": self.phase}))
         self._remember_name()
         self._publish_pending_grade()
         since = visits.record_visit(self.community, self.viewer)
         audience = self._audience(since)
         page = listing.list_threads(self.space, self.viewer)
-        html = self._render("community.html", {
+        html = self._render("learner/community.html", {
             "prompt_html": render_markdown(self.translator.gettext(self.prompt)),
             "component_prompts": component_prompts(self.components, self.component_prompts),
             "alumni_prompts": [render_markdown(p) for p in self.alumni_prompts] if self.phase.is_alumni else [],
             "phase": self.phase,
-            "can_contribute": lifecycle.can_contribute(self.phase, self.viewer) and self.viewer.is_authenticated,
+            "can_contribute": phases.can_contribute(self.phase, self.viewer) and self.viewer.is_authenticated,
             "kinds": [kind for kind in THREAD_KINDS if kind in self.thread_kinds],
             "components": self.components,
             "filter_anchors": self._filter_anchors(audience),
@@ -252,12 +242,12 @@ class CommunityXBlock(XBlock):
 
     def author_view(self, context=None):
         """Studio's preview: the settings, the phase and the activity, not the live space."""
-        html = self._render("studio_preview.html", authoring.preview_context(self))
+        html = self._render("studio/preview.html", editor.preview_context(self))
         return self._fragment(html)
 
     def studio_view(self, context=None):
         """The editor for every setting; it saves through ``save_settings``."""
-        html = self._render("studio.html", authoring.editor_context(self))
+        html = self._render("studio/editor.html", editor.editor_context(self))
         fragment = self._fragment(html)
         fragment.add_javascript(static_text("js/studio.js"))
         fragment.initialize_js("CommunityXBlockStudio")
@@ -265,7 +255,7 @@ class CommunityXBlock(XBlock):
 
     def validate(self):
         """Soft warnings Studio shows on the block (hard errors are refused when saving)."""
-        return authoring.validation(self)
+        return editor.validation(self)
 
     def _fragment(self, html):
         fragment = Fragment(html)
@@ -312,7 +302,7 @@ class CommunityXBlock(XBlock):
 
     def _thread_items_html(self, page, audience):
         threads = [thread_summary(thread, audience, page.followed_ids) for thread in page.threads]
-        return self._render("thread_items.html", {"threads": threads})
+        return self._render("learner/thread_items.html", {"threads": threads})
 
     def _thread_answer(self, thread_id, **extra):
         """The refreshed thread (data and HTML) that every action inside a thread answers with."""
@@ -320,8 +310,8 @@ class CommunityXBlock(XBlock):
 
     def _thread_view(self, read, **extra):
         audience = self._audience(visits.record_visit(self.community, self.viewer))
-        detail = thread_detail(read, audience, lifecycle.can_contribute(self.phase, self.viewer))
-        html = self._render("thread.html", {"thread": detail})
+        detail = thread_detail(read, audience, phases.can_contribute(self.phase, self.viewer))
+        html = self._render("learner/thread.html", {"thread": detail})
         return {"thread": detail, "html": html, **extra}
 
     def _publish(self, *published):
@@ -356,11 +346,11 @@ class CommunityXBlock(XBlock):
 
     @cached_property
     def _event_source(self):
-        return events.Source(viewer=self.viewer, commentable_id=str(self.scope_ids.usage_id))
+        return tracking.Source(viewer=self.viewer, commentable_id=str(self.scope_ids.usage_id))
 
     # ----- reading -----------------------------------------------------------------------------------------
 
-    @json_action(writes=False, access=lifecycle.require_can_read)
+    @json_action(writes=False, access=phases.require_can_read)
     def list_threads(self, payload):
         """A page of threads: {sort, show, component, page} -> {threads, has_more, html}."""
         sort, anchor_key, show, page_number = listing.read_list_options(payload, self.viewer)
@@ -373,11 +363,11 @@ class CommunityXBlock(XBlock):
             "html": self._thread_items_html(page, audience),
         }
 
-    @json_action(writes=False, access=lifecycle.require_can_read)
+    @json_action(writes=False, access=phases.require_can_read)
     def get_thread(self, payload):
         """One thread with its replies: {thread_id} -> {thread, html}."""
         read = listing.read_thread(self.space, self.viewer, read_id(payload, "thread_id"))
-        self._publish(events.viewed_event(self._event_source, read.thread))
+        self._publish(tracking.viewed_event(self._event_source, read.thread))
         return self._thread_view(read)
 
     @XBlock.handler
@@ -385,7 +375,7 @@ class CommunityXBlock(XBlock):
         """Everything the signed-in learner wrote in this community, as a JSON download."""
         if request.method != "GET":
             return Response(status=405, headerlist=[("Allow", "GET")])
-        posts = retirement.export_posts(self.community, self.viewer)
+        posts = privacy.export_posts(self.community, self.viewer)
         response = Response(body=json.dumps(posts, ensure_ascii=False, indent=2).encode("utf-8"),
                             content_type="application/json", charset="utf-8")
         response.headers["Content-Disposition"] = 'attachment; filename="my-community-posts.json"'
@@ -393,7 +383,7 @@ class CommunityXBlock(XBlock):
 
     # ----- writing -----------------------------------------------------------------------------------------
 
-    @json_action(writes=True, access=lifecycle.require_can_contribute)
+    @json_action(writes=True, access=phases.require_can_contribute)
     def create_thread(self, payload):
         """Start a conversation: {kind, title, body, component?, anonymous?} -> {thread, html}."""
         kind = read_choice(payload, "kind", set(self.thread_kinds) & set(THREAD_KINDS), default="discussion")
@@ -401,30 +391,30 @@ class CommunityXBlock(XBlock):
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
         anchor = self._read_component(payload)
         anonymous = self._read_anonymous(payload)
-        thread = discussions.start_thread(
+        thread = threads.start_thread(
             self.space, self.viewer, kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
         )
-        self._publish(events.content_event(self._event_source, "created", thread.opening_post))
+        self._publish(tracking.content_event(self._event_source, "created", thread.opening_post))
         self._contributed()
         thread = listing.thread_row(self.space, self.viewer, thread.pk)
         summary = thread_summary(thread, self._audience(None), {thread.pk})
-        return {"thread": summary, "html": self._render("thread_items.html", {"threads": [summary]})}
+        return {"thread": summary, "html": self._render("learner/thread_items.html", {"threads": [summary]})}
 
-    @json_action(writes=True, access=lifecycle.require_can_contribute)
+    @json_action(writes=True, access=phases.require_can_contribute)
     def reply(self, payload):
         """Answer a thread or a response: {thread_id, parent_id?, body, anonymous?} -> {post, thread, html}."""
         thread_id = read_id(payload, "thread_id")
         parent_id = read_id(payload, "parent_id", required=False)
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
-        post = discussions.reply(
+        post = threads.reply(
             self.space, self.viewer, thread_id=thread_id, body=body, parent_id=parent_id,
             anonymous=self._read_anonymous(payload),
         )
-        self._publish(events.content_event(self._event_source, "created", post))
+        self._publish(tracking.content_event(self._event_source, "created", post))
         self._contributed()
         return self._thread_answer(thread_id, post={"id": post.pk, "kind": post.kind})
 
-    @json_action(writes=True, access=lifecycle.require_can_contribute)
+    @json_action(writes=True, access=phases.require_can_contribute)
     def edit_post(self, payload):
         """Change one's post: {post_id, body, title?} -> {thread, html}."""
         post_id = read_id(payload, "post_id")
@@ -432,58 +422,58 @@ class CommunityXBlock(XBlock):
         title = None
         if "title" in payload:
             title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
-        post = discussions.edit(self.space, self.viewer, post_id=post_id, body=body, title=title)
+        post = threads.edit(self.space, self.viewer, post_id=post_id, body=body, title=title)
         if title is not None:
             post.thread.title = title
-        self._publish(events.content_event(self._event_source, "edited", post))
+        self._publish(tracking.content_event(self._event_source, "edited", post))
         return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True, access=lifecycle.require_can_contribute)
+    @json_action(writes=True, access=phases.require_can_contribute)
     def delete_post(self, payload):
         """Delete one's post (staff: any post): {post_id} -> {thread, html} or {thread_deleted}."""
-        post = discussions.delete(self.space, self.viewer, post_id=read_id(payload, "post_id"))
-        self._publish(events.content_event(self._event_source, "deleted", post))
+        post = threads.delete(self.space, self.viewer, post_id=read_id(payload, "post_id"))
+        self._publish(tracking.content_event(self._event_source, "deleted", post))
         if post.is_opening:
             return {"thread_deleted": post.thread_id}
         return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True, access=lifecycle.require_can_contribute)
+    @json_action(writes=True, access=phases.require_can_contribute)
     def accept_answer(self, payload):
         """Accept (or un-accept) a response to a question: {post_id, accepted} -> {thread, html}."""
         accepted = read_bool(payload, "accepted", default=True)
-        post = discussions.accept(self.space, self.viewer, post_id=read_id(payload, "post_id"), accepted=accepted)
-        self._publish(events.mark_event(self._event_source, post, accepted))
+        post = threads.accept(self.space, self.viewer, post_id=read_id(payload, "post_id"), accepted=accepted)
+        self._publish(tracking.mark_event(self._event_source, post, accepted))
         self._grade(post.author_key)
         return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True, access=lifecycle.require_can_contribute)
+    @json_action(writes=True, access=phases.require_can_contribute)
     def react(self, payload):
         """Add or remove a reaction: {post_id, kind, active} -> {thread, html}."""
         post_id = read_id(payload, "post_id")
         kind = read_choice(payload, "kind", {kind.value for kind in ReactionKind})
         active = read_bool(payload, "active", True)
         post = engagement.react(self.space, self.viewer, post_id=post_id, kind=kind, active=active)
-        self._publish(events.reaction_event(self._event_source, post, kind, active))
+        self._publish(tracking.reaction_event(self._event_source, post, kind, active))
         if kind in SCORING_REACTIONS:
             self._grade(post.author_key)
         return self._thread_answer(post.thread_id)
 
-    @json_action(writes=True, access=lifecycle.require_can_read)
+    @json_action(writes=True, access=phases.require_can_read)
     def follow(self, payload):
         """Follow or unfollow: {thread_id, active} -> {follower_count, thread, html}."""
         active = read_bool(payload, "active", True)
         thread = engagement.follow(self.space, self.viewer, thread_id=read_id(payload, "thread_id"), active=active)
-        self._publish(events.follow_event(self._event_source, thread, active))
+        self._publish(tracking.follow_event(self._event_source, thread, active))
         return self._thread_answer(thread.pk, follower_count=thread.follower_count)
 
-    @json_action(writes=True, access=lifecycle.require_can_read)
+    @json_action(writes=True, access=phases.require_can_read)
     def flag(self, payload):
         """Report a post to the course team (or withdraw it): {post_id, reason?, active} -> {thread, html}."""
         post_id = read_id(payload, "post_id")
         reason = read_text(payload, "reason", engagement.FLAG_REASON_MAX_LENGTH, min_length=0, required=False)
         active = read_bool(payload, "active", True)
         post = engagement.flag(self.space, self.viewer, post_id=post_id, reason=reason, active=active)
-        self._publish(events.report_event(self._event_source, post, active))
+        self._publish(tracking.report_event(self._event_source, post, active))
         return self._thread_answer(post.thread_id)
 
     # ----- moderation (course staff) -------------------------------------------------------------------------
@@ -495,7 +485,7 @@ class CommunityXBlock(XBlock):
         value = read_bool(payload, "value")
         thread = moderation.set_thread_state(self.space, self.viewer, thread_id=read_id(payload, "thread_id"),
                                              switch=switch, value=value)
-        self._publish(events.thread_state_event(self._event_source, thread, switch, value))
+        self._publish(tracking.thread_state_event(self._event_source, thread, switch, value))
         return self._thread_answer(thread.pk)
 
     @json_action(writes=True)
@@ -503,14 +493,14 @@ class CommunityXBlock(XBlock):
         """Hide a post from learners, or show it again: {post_id, hidden} -> {thread, html}."""
         hidden = read_bool(payload, "hidden")
         post = moderation.set_post_hidden(self.space, self.viewer, post_id=read_id(payload, "post_id"), hidden=hidden)
-        self._publish(events.post_hidden_event(self._event_source, post, hidden))
+        self._publish(tracking.post_hidden_event(self._event_source, post, hidden))
         return self._thread_answer(post.thread_id)
 
     @json_action(writes=True)
     def clear_flags(self, payload):
         """Close the open flags on a post after review: {post_id} -> {thread, html}."""
         post = engagement.clear_flags(self.space, self.viewer, post_id=read_id(payload, "post_id"))
-        self._publish(events.flags_cleared_event(self._event_source, post))
+        self._publish(tracking.flags_cleared_event(self._event_source, post))
         return self._thread_answer(post.thread_id)
 
     # ----- evaluation (course staff) -------------------------------------------------------------------------
@@ -522,7 +512,7 @@ class CommunityXBlock(XBlock):
         report = evaluation.unit_report(self.community, self.unit_components)
         if evaluation.summary_due(self.community):
             self._publish(evaluation.summary_event(self.community, report))
-        html = self._render("evaluation.html", reporting.evaluation_context(self, report))
+        html = self._render("staff/evaluation.html", reporting.evaluation_context(self, report))
         return {"report": report, "html": html}
 
     @json_action(writes=False)
@@ -530,7 +520,7 @@ class CommunityXBlock(XBlock):
         """Every community block of the course, unit by unit: {} -> {report, html}."""
         permissions.require_staff(self.viewer)
         report = evaluation.course_report(self.community)
-        html = self._render("course_evaluation.html", reporting.course_evaluation_context(self, report))
+        html = self._render("staff/course_evaluation.html", reporting.course_evaluation_context(self, report))
         return {"report": report, "html": html}
 
     @XBlock.handler
@@ -544,7 +534,7 @@ class CommunityXBlock(XBlock):
     def save_settings(self, payload):
         """The Studio editor: every setting at once, all validated before any is assigned."""
         permissions.require_settings_editor(may_edit_settings(self, self.viewer))
-        return authoring.save(self, payload)
+        return editor.save(self, payload)
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):
@@ -584,7 +574,7 @@ class CommunityXBlock(XBlock):
     @staticmethod
     def workbench_scenarios():
         """The SDK workbench's demo unit (imported here only: an Open edX install never loads the demo)."""
-        from .demo.scenarios import workbench_scenarios
+        from community_xblock.demo.scenarios import workbench_scenarios
 
         return workbench_scenarios()
 

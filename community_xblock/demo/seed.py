@@ -7,12 +7,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .. import discussions, engagement
-from ..components import unit_components
-from ..identity import Viewer, community_key_for
-from ..lookups import space_for
-from ..models import Thread
-from .scenarios import DEMO_SCENARIO_TITLE
+from community_xblock.conversations import engagement, threads
+from community_xblock.core.lookups import space_for
+from community_xblock.demo.scenarios import DEMO_SCENARIO_TITLE
+from community_xblock.models import Thread
+from community_xblock.platform.components import unit_components
+from community_xblock.platform.identity import Viewer, community_key_for
 
 LEARNERS = {
     "student_1": Viewer("student_1", "student_1"),
@@ -86,7 +86,7 @@ def seed_demo(days_ago=20):
 def _seed_conversation(space, components, conversation, moment):
     """One conversation, written through the domain rules with each post stamped with its own time."""
     author, kind, component, title, body, anonymous, replies, reactions, accepted = conversation
-    thread = discussions.start_thread(
+    thread = threads.start_thread(
         space, LEARNERS[author], kind=kind, title=title, body=body,
         anchor=components[component] if component is not None else None, anonymous=anonymous, now=moment,
     )
@@ -94,14 +94,14 @@ def _seed_conversation(space, components, conversation, moment):
     responses = []
     for offset, (replier, text, comments) in enumerate(replies, start=1):
         at = moment + timedelta(hours=offset)
-        response = discussions.reply(space, LEARNERS[replier], thread_id=thread.pk, body=text, now=at)
+        response = threads.reply(space, LEARNERS[replier], thread_id=thread.pk, body=text, now=at)
         responses.append(response)
         posts.append(response)
         for number, (commenter, comment) in enumerate(comments, start=1):
-            posts.append(discussions.reply(space, LEARNERS[commenter], thread_id=thread.pk, body=comment,
+            posts.append(threads.reply(space, LEARNERS[commenter], thread_id=thread.pk, body=comment,
                                            parent_id=response.pk, now=at + timedelta(minutes=10 * number)))
     for reactor, post_index, reaction in reactions:
         engagement.react(space, LEARNERS[reactor], post_id=posts[post_index].pk, kind=reaction,
                          now=moment + timedelta(hours=len(replies) + 1))
     if accepted is not None:
-        discussions.accept(space, LEARNERS[author], post_id=responses[accepted].pk)
+        threads.accept(space, LEARNERS[author], post_id=responses[accepted].pk)

@@ -55,7 +55,7 @@ DEBUG = os.environ.get("COMMUNITY_DEBUG") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver",  # testserver: Django's test client
                  *filter(None, os.environ.get("COMMUNITY_HOSTS", "").split(","))]
 
-INSTALLED_APPS = [*INSTALLED_APPS, "community_xblock"]
+INSTALLED_APPS = [*INSTALLED_APPS, "community_xblock", "community_xblock.demo"]
 # Languages: the cookie or Accept-Language picks one; ``?lang=`` switches it (see demo/middleware.py).
 # "eo" is the pseudo-locale: every translated string comes out visibly changed.
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("hu", "Magyar"), ("eo", "Pseudo-locale")]

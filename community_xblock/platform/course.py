@@ -8,7 +8,7 @@ request-cached, ``None`` when the course has no end), which both the LMS and Stu
 """
 import logging
 
-from ..identity import course_key_of
+from community_xblock.platform.identity import course_key_of
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ the platform's own "may edit this course" check (newer platforms add ``can_edit_
 where it exists). The LMS has no such service and never saves settings; the SDK workbench has neither and lets
 its configured staff ids act as authors.
 """
-from ..identity import course_key_of
+from community_xblock.platform.identity import course_key_of
 
 
 def may_edit_settings(block, viewer):

@@ -1,4 +1,4 @@
-"""The demo unit loaded in the LMS-shaped runtime, driven like the workbench harness (see tests/conftest.py)."""
+"""The demo unit loaded in the LMS-shaped runtime, driven like the workbench harness (tests/workbench_unit.py)."""
 import importlib.metadata
 import json
 
@@ -117,7 +117,7 @@ class LmsUnit:
     # ----- what the block sees and what the platform recorded -----
 
     def component_keys(self):
-        from community_xblock.components import read_unit_components
+        from community_xblock.platform.components import read_unit_components
 
         return [component.usage_key for component in read_unit_components(self.block_for("staff"))]
 

@@ -217,7 +217,7 @@ class TestCourseExportKeepsPlatformFields:
         assert 'discussion_id="4b2c8e1f0a9d"' in exported and 'sort_key="03"' in exported
 
     def test_unknown_attributes_are_still_refused(self, lms):
-        from community_xblock.olx import OlxError
+        from community_xblock.authoring.olx import OlxError
 
         runtime = lms.runtime("staff", mode="studio")
         with pytest.raises(OlxError, match="onload"):

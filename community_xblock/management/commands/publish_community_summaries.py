@@ -9,8 +9,8 @@ import json
 from django.core.management.base import BaseCommand
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ...evaluation import summary_due, summary_event, unit_report
-from ...models import Community
+from community_xblock.insights.evaluation import summary_due, summary_event, unit_report
+from community_xblock.models import Community
 
 
 def emitter(stdout):

@@ -1,0 +1,187 @@
+"""The block as OLX: scalars as attributes, prompts and phase policies as readable child elements.
+
+    <community display_name="Unit community" thread_kinds="discussion question issue"
+               allow_anchors="true" allow_anonymous="true" run_scope="shared"
+               complete_on_contribution="false" discussion_category="Week 3" discussion_target="Leaves">
+      <prompt>Which step of photosynthesis surprised you?</prompt>
+      <component-prompt component="block-v1:...+type@video+block@abc">What did the video make clear?</component-prompt>
+      <lifecycle course_end="2026-12-18">
+        <phase name="course" policy="open"/>
+        <phase name="alumni" policy="read_only" until="2027-12-31">
+          <prompt>Now that you use this at work, what would you tell this year's learners?</prompt>
+        </phase>
+      </lifecycle>
+    </community>
+
+An Open edX ``<discussion display_name=".." discussion_category=".." discussion_target=".." discussion_id=".."
+sort_key=".."/>`` renamed to ``<community>`` imports as is: its attributes are settings of this block too, and
+``discussion_id`` is kept so the discussion's history can be imported into the community.
+
+Fields the platform adds to every block (``visible_to_staff_only``, ``group_access``, ``start``, ... through the
+runtime's mixins) are written and read the way XBlock's default serialisation does (``Field.to_string`` /
+``from_string`` on attributes), so a course export and import keeps them; an attribute that is neither one of
+ours nor a field of the block is refused.
+
+Import validates our settings with ``configuration.clean`` (the editor's rules). Documents with a DOCTYPE (the
+carrier of entity expansion and external entities) or beyond the size limits are refused with a clear message.
+"""
+from django.utils.translation import gettext_noop as _
+from lxml import etree
+
+from community_xblock.authoring.configuration import clean
+from community_xblock.core.errors import CommunityError
+
+ATTRIBUTE_FIELDS = [
+    "display_name", "thread_kinds", "allow_anchors", "allow_anonymous", "run_scope", "complete_on_contribution",
+    "discussion_category", "discussion_target", "participation_grade", "grade_target", "discussion_id", "sort_key",
+]
+# Attributes the runtime or the course export put on any block's node; they are not fields.
+FRAMEWORK_ATTRIBUTES = {"url_name", "xblock-family", "filename"}
+# Fields XBlock's own serialisation leaves out too.
+STRUCTURE_FIELDS = {"children", "parent", "content"}
+MAX_ELEMENTS = 200
+MAX_DEPTH = 4
+MAX_TEXT = 100_000
+
+
+class OlxError(CommunityError):
+    """OLX that cannot be imported; ``message`` says why, in words an author can act on."""
+
+    status = 400
+
+
+def safe_parser():
+    """The parser for OLX we read ourselves: no entities, no DTD, no network, no huge trees."""
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+                           remove_comments=True, dtd_validation=False)
+
+
+def parse_string(text):
+    try:
+        return etree.fromstring(text.encode("utf-8") if isinstance(text, str) else text, safe_parser())
+    except etree.XMLSyntaxError as error:
+        raise OlxError(_("The OLX is not well-formed XML: %(reason)s"), reason=str(error)) from None
+
+
+def platform_fields(block, settings):
+    """The block's fields that are not settings of ours (the platform's, through the runtime's mixins)."""
+    return {name: field for name, field in block.fields.items()
+            if name not in settings and name not in STRUCTURE_FIELDS}
+
+
+def platform_values_from_node(node, fields):
+    """The values of the platform's fields found as attributes of ``node``, read as XBlock reads them."""
+    values = {}
+    for name, text in node.attrib.items():
+        if name in fields:
+            try:
+                values[name] = fields[name].from_string(text)
+            except (TypeError, ValueError):
+                raise OlxError(_("%(name)s has a value that cannot be read: %(value)s"), name=name,
+                               value=text[:80]) from None
+    return values
+
+
+def write_platform_fields(node, block, fields):
+    """Every platform field set on ``block``, as an attribute (XBlock's default export does the same)."""
+    for name, field in fields.items():
+        if field.is_set_on(block) or field.force_export:
+            value = field.to_string(field.read_from(block))
+            node.set(name, "" if value is None else value)
+
+
+def settings_from_node(node, known_fields=()):
+    """Checked settings from a ``<community>`` (or renamed ``<discussion>``) element.
+
+    ``known_fields`` are other fields of the block (the platform's) whose attributes are read elsewhere.
+    """
+    _refuse_hostile(node)
+    for name in node.attrib:
+        if name not in ATTRIBUTE_FIELDS and name not in FRAMEWORK_ATTRIBUTES and name not in known_fields:
+            raise OlxError(_("%(name)s is not an attribute of <community>."), name=name)
+    raw = {name: node.get(name) for name in ATTRIBUTE_FIELDS if node.get(name) is not None}
+    component_prompts = {}
+    for child in node:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "prompt":
+            raw["prompt"] = _text_of(child)
+        elif child.tag == "component-prompt":
+            component_prompts[child.get("component", "")] = _text_of(child)
+        elif child.tag == "lifecycle":
+            raw.update(_lifecycle(child))
+        else:
+            raise OlxError(_("<%(tag)s> is not an element of <community>."), tag=child.tag)
+    if component_prompts:
+        raw["component_prompts"] = component_prompts
+    return clean(raw)
+
+
+def write_node(node, settings):
+    """Fill ``node`` (already named ``community``) from a settings dict."""
+    for name in ATTRIBUTE_FIELDS:
+        value = settings.get(name)
+        if value in (None, ""):
+            continue
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, int):
+            value = str(value)
+        elif isinstance(value, list):
+            value = " ".join(value)
+        node.set(name, value)
+    if settings.get("prompt"):
+        etree.SubElement(node, "prompt").text = settings["prompt"]
+    for component, prompt in sorted((settings.get("component_prompts") or {}).items()):
+        etree.SubElement(node, "component-prompt", component=component).text = prompt
+    lifecycle = etree.SubElement(node, "lifecycle")
+    if settings.get("course_end"):
+        lifecycle.set("course_end", settings["course_end"])
+    etree.SubElement(lifecycle, "phase", name="course", policy=settings.get("course_policy") or "open")
+    alumni = etree.SubElement(lifecycle, "phase", name="alumni", policy=settings.get("alumni_policy") or "open")
+    if settings.get("alumni_until"):
+        alumni.set("until", settings["alumni_until"])
+    for prompt in settings.get("alumni_prompts") or []:
+        etree.SubElement(alumni, "prompt").text = prompt
+
+
+def _lifecycle(element):
+    raw = {}
+    if element.get("course_end") is not None:
+        raw["course_end"] = element.get("course_end")
+    for phase in element:
+        if not isinstance(phase.tag, str):
+            continue
+        name = phase.get("name")
+        if phase.tag != "phase" or name not in ("course", "alumni"):
+            raise OlxError(_('<lifecycle> holds <phase name="course"> and <phase name="alumni"> only.'))
+        raw[f"{name}_policy"] = phase.get("policy", "open")
+        if name == "alumni":
+            if phase.get("until") is not None:
+                raw["alumni_until"] = phase.get("until")
+            raw["alumni_prompts"] = [_text_of(prompt) for prompt in phase if prompt.tag == "prompt"]
+    return raw
+
+
+def _text_of(element):
+    return "".join(element.itertext()).strip()
+
+
+def _refuse_hostile(node):
+    tree = node.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise OlxError(_("OLX with a DOCTYPE is refused: entity declarations are not allowed."))
+    for count, element in enumerate(node.iter(), start=1):
+        if isinstance(element, etree._Entity):  # an unexpanded entity reference
+            raise OlxError(_("OLX with entity references is refused."))
+        if count > MAX_ELEMENTS:
+            raise OlxError(_("The OLX of a community block has at most %(max)s elements."), max=MAX_ELEMENTS)
+    if _depth(node) > MAX_DEPTH:
+        raise OlxError(_("The OLX of a community block is nested at most %(max)s levels deep."), max=MAX_DEPTH)
+    if sum(len(text) for text in node.itertext()) > MAX_TEXT:
+        raise OlxError(_("The OLX of a community block holds at most %(max)s characters of text."), max=MAX_TEXT)
+
+
+def _depth(element):
+    return 1 + max((_depth(child) for child in element), default=0)
+

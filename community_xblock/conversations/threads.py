@@ -1,0 +1,229 @@
+"""Writing in a community: start a thread, reply, edit, delete, accept an answer.
+
+Every function runs in one transaction: it validates, checks permission, then writes rows and moves the
+denormalised counters with ``F()`` expressions, so concurrent writers never lose a count.
+"""
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_noop as _
+
+from community_xblock.conversations import visits
+from community_xblock.core import permissions
+from community_xblock.core.errors import Conflict, InvalidInput
+from community_xblock.core.lookups import post_for, thread_for
+from community_xblock.core.markup import render_markdown, visible_text
+from community_xblock.insights.analysis import analyse
+from community_xblock.models import SIGNAL_FIELDS, Anchor, Follow, Keyphrase, Post, Thread, ThreadKind
+
+TITLE_MIN_LENGTH = 3
+BODY_MAX_LENGTH = 10_000
+
+
+def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=False, now=None):
+    """Open a conversation; ``anchor`` is a ``UnitComponent`` of the unit or None. Returns the Thread.
+
+    ``now`` stamps the writes (an import replays a past timeline with each post's own time).
+    """
+    permissions.require_signed_in(viewer)
+    now = now or timezone.now()
+    body_html = rendered_body(body)
+    with transaction.atomic():
+        anchor_row = _anchor_row(space.community, anchor) if anchor else None
+        thread = Thread.objects.create(
+            community=space.community, run=space.run, kind=kind, title=title, anchor=anchor_row,
+            author_key=viewer.user_key, created_at=now, last_activity_at=now, follower_count=1,
+        )
+        opening = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, is_opening=True,
+                            title=title)
+        thread.opening_post = opening
+        thread.save(update_fields=["opening_post"])
+        # People hear back about what they started: the author follows their own thread.
+        Follow.objects.create(thread=thread, user_key=viewer.user_key, created_at=now)
+    return thread
+
+
+def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, now=None):
+    """Answer a thread (a response) or a response (a comment). Returns the new Post."""
+    permissions.require_signed_in(viewer)
+    now = now or timezone.now()
+    body_html = rendered_body(body)
+    with transaction.atomic():
+        thread = thread_for(space, viewer, thread_id, for_update=True)
+        if thread.closed:
+            raise Conflict(_("This conversation is closed to new replies."))
+        parent = None
+        if parent_id is not None:
+            parent = post_for(space, viewer, parent_id)  # the thread lock above covers it
+            if parent.thread_id != thread.pk:
+                raise InvalidInput(
+                    _("%(field)s must be a response in the same conversation."), field="parent_id",
+                )
+            if parent.parent_id or parent.is_opening:
+                raise InvalidInput(
+                    _("%(field)s must be a response: comments can only answer a response."), field="parent_id",
+                )
+        post = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, parent=parent)
+        counter = "comment_count" if parent else "response_count"
+        Thread.objects.filter(pk=thread.pk).update(**{counter: F(counter) + 1}, last_activity_at=now)
+        if parent is None and viewer.user_key != thread.author_key:
+            # Time to first answer, for the evaluation: only the first response by someone else sets it.
+            Thread.objects.filter(pk=thread.pk, first_response_at__isnull=True).update(first_response_at=now)
+    return post
+
+
+def edit(space, viewer, *, post_id, body, title=None, now=None):
+    """Change a post's text (and its thread's title, for an opening post). Returns the Post."""
+    body_html = rendered_body(body)
+    with transaction.atomic():
+        post = post_for(space, viewer, post_id, lock=True)
+        permissions.require_author_or_staff(viewer, post.author_key, permissions.EDIT_REFUSAL)
+        if title is not None:
+            if not post.is_opening:
+                raise InvalidInput(
+                    _("%(field)s can only be changed on the opening post of a conversation."), field="title",
+                )
+            Thread.objects.filter(pk=post.thread_id).update(title=title)
+        post.body = body
+        post.body_html = body_html
+        post.edited_at = now or timezone.now()
+        post.save(update_fields=["body", "body_html", "edited_at"])
+        store_analysis(post, title if title is not None else (post.thread.title if post.is_opening else ""))
+    return post
+
+
+def delete(space, viewer, *, post_id):
+    """Soft-delete a post (its author or staff). Deleting the opening post deletes the thread.
+
+    Rows stay in the database: staff decisions and evaluations may still need them, and nothing a learner
+    wrote is ever destroyed by a click.
+    """
+    with transaction.atomic():
+        post = post_for(space, viewer, post_id, lock=True)
+        permissions.require_author_or_staff(viewer, post.author_key, permissions.DELETE_REFUSAL)
+        if post.is_opening:
+            Thread.objects.filter(pk=post.thread_id).update(deleted=True)
+        elif not post.hidden:
+            change_visible_replies(post, -1)
+        Post.objects.filter(pk=post.pk).update(deleted=True)
+        Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
+        # A deleted response takes its comments with it: their flags no longer wait for review.
+        flags_gone = post.flag_count + (_comment_flags(post) if post.kind == "response" else 0)
+        if flags_gone:
+            Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") - flags_gone)
+    return post
+
+
+def _comment_flags(response):
+    return response.comments.filter(deleted=False).aggregate(total=Sum("flag_count", default=0))["total"]
+
+
+def accept(space, viewer, *, post_id, accepted=True):
+    """Mark (or unmark) a response as the accepted answer of its question. Returns the response."""
+    with transaction.atomic():
+        post = post_for(space, viewer, post_id, lock=True)
+        thread = thread_for(space, viewer, post.thread_id)
+        permissions.require_can_accept(viewer, thread)
+        if thread.kind != ThreadKind.QUESTION:
+            raise InvalidInput(
+                _("%(field)s must be a response to a question: only questions have accepted answers."),
+                field="post_id",
+            )
+        if post.is_opening or post.parent_id:
+            raise InvalidInput(
+                _("%(field)s must be a response: only a response can be the accepted answer."), field="post_id",
+            )
+        if accepted:
+            thread.accepted_post = post
+        elif thread.accepted_post_id == post.pk:
+            thread.accepted_post = None
+        thread.save(update_fields=["accepted_post"])
+    return post
+
+
+def change_visible_replies(post, delta):
+    """Move the thread's reply counters when ``post`` appears (+1) or disappears (-1) for learners.
+
+    A response takes its comments with it; comments that are themselves hidden or deleted were never
+    counted.
+    """
+    if post.is_opening:
+        return
+    if post.parent_id:
+        if post.parent.hidden or post.parent.deleted:
+            return
+        Thread.objects.filter(pk=post.thread_id).update(comment_count=F("comment_count") + delta)
+        return
+    visible_comments = post.comments.filter(deleted=False, hidden=False).count()
+    Thread.objects.filter(pk=post.thread_id).update(
+        response_count=F("response_count") + delta,
+        comment_count=F("comment_count") + delta * visible_comments,
+    )
+
+
+def rendered_body(body):
+    """The sanitised HTML of ``body``; a body that sanitises to nothing is refused rather than shown empty."""
+    html = render_markdown(body)
+    if not visible_text(html):
+        raise InvalidInput(_("%(field)s has nothing left to show once unsafe markup is removed."), field="body")
+    return html
+
+
+def _new_post(space, thread, viewer, body, body_html, *, anonymous, now, parent=None, is_opening=False, title=""):
+    """A post in ``thread``, written in the space's run, analysed."""
+    post = Post(
+        community=space.community, thread=thread, parent=parent, is_opening=is_opening, run=space.run,
+        author_key=viewer.user_key, author_name=viewer.username, anonymous=anonymous,
+        body=body, body_html=body_html, created_at=now,
+    )
+    _apply_analysis(post, analyse(f"{title}\n{body}" if title else body))
+    post.week = week_of(now)
+    post.save()
+    _store_keyphrases(post, post.analysis)
+    # Writing is being here: the author counts among the space's visitors from their first post.
+    visits.record_visit(space.community, viewer, now=now)
+    return post
+
+
+def store_analysis(post, title=""):
+    """Analyse ``post`` again (after an edit) and store the result."""
+    analysis = analyse(f"{title}\n{post.body}" if title else post.body)
+    _apply_analysis(post, analysis)
+    post.save(update_fields=["language", *SIGNAL_FIELDS.values()])
+    Keyphrase.objects.filter(post=post).delete()
+    _store_keyphrases(post, analysis)
+
+
+def week_of(moment):
+    """The Monday starting the (site-local) week of ``moment``: reports group posts by it."""
+    day = timezone.localtime(moment).date()
+    return day - timedelta(days=day.weekday())
+
+
+def _apply_analysis(post, analysis):
+    post.analysis = analysis
+    post.language = analysis.language
+    for signal, field in SIGNAL_FIELDS.items():
+        setattr(post, field, signal in analysis.signals)
+
+
+def _store_keyphrases(post, analysis):
+    Keyphrase.objects.bulk_create([
+        Keyphrase(post=post, community_id=post.community_id, anchor_id=post.thread.anchor_id,
+                  language=analysis.language, key=key, surface=surface)
+        for key, surface in analysis.keyphrases
+    ])
+
+
+def _anchor_row(community, component):
+    """The Anchor for a unit component, its display name refreshed to what the course calls it now."""
+    anchor, created = Anchor.objects.get_or_create(
+        community=community, usage_key=component.usage_key,
+        defaults={"display_name": component.display_name, "category": component.category},
+    )
+    if not created and anchor.display_name != component.display_name:
+        anchor.display_name = component.display_name
+        anchor.save(update_fields=["display_name"])
+    return anchor

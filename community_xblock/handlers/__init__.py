@@ -1,0 +1,1 @@
+"""The block's JSON handlers, grouped by audience, and the protocol they all speak (http.py)."""

@@ -1,0 +1,38 @@
+"""The system of record for everything learners share in a unit's community.
+
+Shape (close to Discourse's topic/post split, which keeps reactions, flags and edits on one table):
+
+    Community 1─* Thread 1─* Post (the opening post, responses, and comments on responses)
+                    │            ├─* Reaction   one per (post, user, kind)
+                    │            └─* Flag       one per (post, user)
+                    ├─* Follow                  one per (thread, user)
+                    └─→ Anchor                  the unit component the thread is about
+    Community 1─* Visit                         one per (community, user): "new since your last visit"
+
+Counters (reactions, replies, flags, followers) are denormalised on the rows people list, so a page never
+counts rows; they change only through ``F()`` updates inside the transaction that adds or removes the
+row they count, and unique constraints make a repeated reaction, flag or follow a no-op rather than a
+double count. Users are identified by ``user_key``: the platform's user id as a string (the workbench's
+student id outside the LMS), with the username kept beside it for display.
+"""
+from community_xblock.models.community import USER_KEY_LENGTH, Anchor, Community, Visit
+from community_xblock.models.conversations import (
+    REACTION_COUNTER,
+    SCORING_REACTIONS,
+    SIGNAL_FIELDS,
+    TITLE_MAX_LENGTH,
+    Flag,
+    Follow,
+    Post,
+    Reaction,
+    ReactionKind,
+    Thread,
+    ThreadKind,
+)
+from community_xblock.models.insights import Keyphrase, PendingGrade
+
+__all__ = [
+    "REACTION_COUNTER", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH", "USER_KEY_LENGTH", "Anchor",
+    "Community", "Flag", "Follow", "Keyphrase", "PendingGrade", "Post", "Reaction", "ReactionKind", "Thread",
+    "ThreadKind", "Visit",
+]

@@ -1,0 +1,1 @@
+"""What the course team does to keep a community healthy."""

@@ -1,0 +1,61 @@
+"""A learner's own data: the export they can download, and what is left when their account is retired.
+
+Retirement follows the Moodle forum pattern: the person's text and personal data are blanked, the thread
+structure and everybody else's replies stay, so conversations still read. The LMS retirement pipeline sends
+``USER_RETIRE_LMS_MISC``; ``apps.plugin_app`` connects ``on_user_retired`` to it.
+"""
+import hashlib
+
+from django.db import transaction
+from django.db.models import F
+
+from community_xblock.models import Flag, Follow, Keyphrase, Post, Reaction, Thread, Visit
+
+RETIRED_NAME = ""
+
+
+def export_posts(community, viewer):
+    """Everything the viewer wrote in this community (deleted posts included: they are still theirs)."""
+    if not viewer.is_authenticated:
+        return []
+    posts = (Post.objects.filter(community=community, author_key=viewer.user_key)
+             .select_related("thread", "thread__anchor").order_by("created_at", "pk"))
+    return [{
+        "id": post.pk,
+        "kind": post.kind,
+        "thread_id": post.thread_id,
+        "thread_title": post.thread.title,
+        "component": post.thread.anchor.display_name if post.thread.anchor_id else None,
+        "run": post.run,
+        "created_at": post.created_at.isoformat(),
+        "edited_at": post.edited_at.isoformat() if post.edited_at else None,
+        "anonymous_to_peers": post.anonymous,
+        "deleted": post.deleted,
+        "body": post.body,
+    } for post in posts]
+
+
+def retire_user(user_key):
+    """Blank what ``user_key`` wrote and who they were, in every community. Returns how many posts."""
+    retired_key = "retired-" + hashlib.sha256(user_key.encode("utf-8")).hexdigest()[:16]
+    with transaction.atomic():
+        # Themes are the person's own words too.
+        Keyphrase.objects.filter(post__author_key=user_key).delete()
+        blanked = Post.objects.filter(author_key=user_key).update(
+            body="", body_html="", author_name=RETIRED_NAME, author_key=retired_key,
+        )
+        Thread.objects.filter(author_key=user_key).update(title="", author_key=retired_key)
+        for follow in Follow.objects.filter(user_key=user_key):
+            Thread.objects.filter(pk=follow.thread_id).update(follower_count=F("follower_count") - 1)
+        Follow.objects.filter(user_key=user_key).delete()
+        Visit.objects.filter(user_key=user_key).delete()
+        # Their reactions and flags keep counting, but no longer point at them.
+        Reaction.objects.filter(user_key=user_key).update(user_key=retired_key)
+        Flag.objects.filter(user_key=user_key).update(user_key=retired_key, reason="")
+    return blanked
+
+
+def on_user_retired(sender, user=None, **kwargs):
+    """Receiver for the LMS's ``USER_RETIRE_LMS_MISC`` signal (sent with ``user``, ``retired_username``)."""
+    if user is not None and user.pk is not None:
+        retire_user(str(user.pk))

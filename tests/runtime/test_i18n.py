@@ -1,0 +1,175 @@
+"""Languages: catalogs complete and compiling, and no visible string escaping translation in fr, hu and the
+pseudo-locale (eo), for learners, staff and authors."""
+import gettext
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tools import i18n_build
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "translations"
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]")
+DOMAINS = ("text", "textjs")
+
+
+def read_po(path):
+    """{msgid: [msgstr, ...]} and the set of fuzzy msgids, from a .po file (enough for our catalogs)."""
+    entries, fuzzy = {}, set()
+    for block in path.read_text(encoding="utf-8").split("\n\n")[1:]:
+        def strings(name, text=block):
+            return [_unquote(parts) for parts in re.findall(rf'^{name} ((?:".*"\n?)+)', text + "\n", re.MULTILINE)]
+
+        msgid = strings("msgid")
+        if not msgid:
+            continue
+        values = strings("msgstr") or [value for index in range(4) for value in strings(rf"msgstr\[{index}\]")]
+        entries[msgid[0]] = values
+        if "#, fuzzy" in block:
+            fuzzy.add(msgid[0])
+    return entries, fuzzy
+
+
+def _unquote(quoted):
+    pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', quoted)
+    return "".join(re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), p) for p in pieces)
+
+
+@pytest.mark.parametrize("language", ["fr", "hu"])
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_catalogs_are_complete(language, domain):
+    source, _ = read_po(TRANSLATIONS / "en" / "LC_MESSAGES" / f"{domain}.po")
+    target, fuzzy = read_po(TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po")
+    assert set(source) <= set(target), set(source) - set(target)
+    assert not fuzzy, fuzzy
+    for msgid in source:
+        assert all(target[msgid]) and len(target[msgid]) >= 1, f"{language}: untranslated {msgid!r}"
+        for translation in target[msgid]:
+            assert set(PLACEHOLDER.findall(translation)) <= set(PLACEHOLDER.findall(msgid)) | {"%(counter)s"}, \
+                (msgid, translation)
+
+
+@pytest.mark.parametrize("language", ["fr", "hu", "eo"])
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_catalogs_compile_and_the_shipped_ones_are_current(language, domain, tmp_path):
+    po = TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
+    compiled = tmp_path / f"{domain}.mo"
+    subprocess.run(["msgfmt", "--check", "-o", str(compiled), str(po)], check=True)
+    with open(compiled, "rb") as fresh, open(po.with_suffix(".mo"), "rb") as shipped:
+        assert gettext.GNUTranslations(fresh)._catalog == gettext.GNUTranslations(shipped)._catalog, \
+            "run make compile_translations"
+
+
+@pytest.mark.parametrize("language", ["fr", "hu"])
+def test_the_shipped_javascript_catalog_is_current(language):
+    shipped = (ROOT / "static" / "js" / "translations" / language / "text.js").read_text(encoding="utf-8")
+    assert shipped == i18n_build.javascript_catalog(TRANSLATIONS / language / "LC_MESSAGES" / "textjs.mo")
+    assert "CommunityXBlockI18N" in shipped
+
+
+def test_the_source_catalog_holds_every_string_in_the_code(tmp_path):
+    """Extract again from a copy of the code: nothing may be missing from translations/en."""
+    for folder in ("community_xblock", "templates", "static"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("translations", "__pycache__"))
+    (tmp_path / "locale").mkdir()
+    (tmp_path / "var").mkdir()  # the workbench settings log there
+    for domain, extensions in (("django", "py,html"), ("djangojs", "js")):
+        subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", "en", "-d", domain, "-e", extensions,
+                        "--no-wrap", "--no-location"], cwd=tmp_path, check=True, capture_output=True)
+        fresh, _ = read_po(tmp_path / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po")
+        shipped, _ = read_po(TRANSLATIONS / "en" / "LC_MESSAGES" / f"{i18n_build.DOMAINS[domain]}.po")
+        assert set(fresh) == set(shipped), "run make extract_translations"
+
+
+def test_the_pseudo_locale_keeps_placeholders():
+    assert i18n_build.pseudo("%(counter)s reply") == "⟦%(counter)s réplý⟧"
+
+
+# ----- rendered pages -----------------------------------------------------------------------------------------
+
+# What people wrote, what the course calls its content, and dates: none of it is ours to translate.
+USER_CLASSES = ["cx-body", "cx-excerpt", "cx-author", "cx-open", "cx-prompt", "cx-labels", "cx-component-prompts",
+                "cx-name", "cx-course-content"]
+USER_CONTENT = (
+    ".//*[" + " or ".join(f"contains(@class,'{name}')" for name in USER_CLASSES) + "]"
+    "|.//time|.//textarea|.//script|.//style|.//*[local-name()='svg']//*[local-name()='text']"
+    "|.//option[@value!='' and not(ancestor::select[@name='sort' or @name='show' or @name='kind' "
+    "or @name='run_scope' or contains(@name,'policy')])]"
+)
+
+
+def visible_text(html):
+    """Text nodes of the community block that are not user content, course content or dates."""
+    if "<html" not in html:
+        html = f'<div class="cx">{html}</div>'  # a fragment answered by a handler
+    root = lxml.html.fromstring(html)
+    blocks = root.xpath("//*[contains(concat(' ', @class, ' '), ' cx ')]")
+    assert blocks, "no community block in the page"
+    texts = []
+    for block in blocks:
+        for element in block.xpath(USER_CONTENT):
+            element.drop_tree()
+        texts += [text.strip() for text in block.xpath(".//text()") if text.strip()]
+        texts += [value for value in block.xpath(".//@aria-label | .//@placeholder") if value.strip()]
+    return texts
+
+
+def seeded(workbench):
+    created = workbench.ok("create_thread", {"kind": "question", "title": "ŭ title", "body": "ŭ body",
+                                             "component": workbench.component_keys()[0]})
+    thread_id = created["thread"]["id"]
+    reply = workbench.ok("reply", {"thread_id": thread_id, "body": "ŭ answer"}, student="amelie")
+    workbench.ok("reply", {"thread_id": thread_id, "parent_id": reply["post"]["id"], "body": "ŭ comment"})
+    workbench.ok("react", {"post_id": reply["post"]["id"], "kind": "helpful"})
+    workbench.ok("flag", {"post_id": reply["post"]["id"]})
+    return thread_id
+
+
+def pages(workbench, language, thread_id):
+    client = workbench.client
+    views = {}
+    for student in ("student_1", "staff"):
+        views[f"page as {student}"] = client.get(f"/scenario/community.0/?student={student}&lang={language}")
+        views[f"thread as {student}"] = workbench.ok("get_thread", {"thread_id": thread_id}, student=student)["html"]
+    views["evaluation"] = workbench.ok("evaluation", {}, student="staff")["html"]
+    views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
+    views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")
+    views["author"] = client.get(f"/scenario/community.0/author_view/?student=staff&lang={language}")
+    return {name: view if isinstance(view, str) else view.content.decode("utf-8") for name, view in views.items()}
+
+
+def test_every_visible_string_is_translated_in_the_pseudo_locale(workbench):
+    thread_id = seeded(workbench)
+    for name, html in pages(workbench, "eo", thread_id).items():
+        escaped = [text for text in visible_text(html)
+                   if "⟦" not in text and not re.fullmatch(r"[\d\s·:.,()/×—-]*", text)]
+        assert not escaped, f"{name}: not translated: {escaped}"
+
+
+@pytest.mark.parametrize("language", ["fr", "hu"])
+def test_no_english_is_left_in_french_and_hungarian(workbench, language):
+    thread_id = seeded(workbench)
+    source, _ = read_po(TRANSLATIONS / "en" / "LC_MESSAGES" / "text.po")
+    target, _ = read_po(TRANSLATIONS / language / "LC_MESSAGES" / "text.po")
+    english = {msgid for msgid, values in source.items()
+               if " " in msgid and "%" not in msgid and msgid not in target[msgid]}
+    for name, html in pages(workbench, language, thread_id).items():
+        text = "\n".join(visible_text(html))
+        left = [msgid for msgid in english if msgid in text]
+        assert not left, f"{name} ({language}): {left}"
+
+
+def test_error_messages_are_translated(workbench):
+    workbench.page()  # any page, to have the language cookie set below
+    workbench.client.get("/scenario/community.0/?student=student_1&lang=hu")
+    status, data = workbench.call("create_thread", {"kind": "question", "title": "ab", "body": "x"})
+    assert status == 400
+    assert data["error"] == "Cím: legalább 3 karakter hosszú legyen."
+    workbench.client.get("/scenario/community.0/?student=student_1&lang=fr")
+    error = workbench.call("create_thread", raw="{oops")[1]["error"]
+    assert error == "Le corps de la requête n’est pas du JSON valide."

@@ -1,0 +1,63 @@
+"""A request's number of queries does not grow with the size of the community (workbench and LMS-shaped runtime)."""
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from community_xblock.conversations import engagement, threads
+from community_xblock.core.lookups import space_for
+from community_xblock.platform.identity import Viewer
+from tests.people import STAFF
+
+
+def grow(unit, count, replies_each=2):
+    block = unit.block_for("staff")
+    space = space_for(block.community_key)
+    from community_xblock.platform.components import unit_components
+
+    anchors = unit_components(block, STAFF)
+    for number in range(count):
+        author = Viewer(f"learner{number}", f"learner{number}")
+        thread = threads.start_thread(
+            space, author, kind="question", title=f"Thread {number}", body="Body text",
+            anchor=anchors[number % len(anchors)], anonymous=number % 3 == 0,
+        )
+        for reply_number in range(replies_each):
+            replier = Viewer(f"replier{reply_number}", f"replier{reply_number}")
+            post = threads.reply(space, replier, thread_id=thread.pk, body="A reply")
+            engagement.react(space, author, post_id=post.pk, kind="helpful")
+    return space
+
+
+def queries(action):
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return len(captured)
+
+
+def measure(unit):
+    from community_xblock.models import Thread
+
+    thread_id = Thread.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return {
+        "page (learner)": queries(lambda: unit.page(student="amelie")),
+        "page (staff)": queries(lambda: unit.page(student="staff")),
+        "list": queries(lambda: unit.ok("list_threads", {"sort": "top"}, student="amelie")),
+        "list by component": queries(lambda: unit.ok(
+            "list_threads", {"component": unit.component_keys()[0]}, student="amelie")),
+        "thread": queries(lambda: unit.ok("get_thread", {"thread_id": thread_id}, student="amelie")),
+        "post": queries(lambda: unit.ok(
+            "create_thread", {"kind": "discussion", "title": "Measured", "body": "x"}, student="amelie")),
+        "react": queries(lambda: unit.ok(
+            "react", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id, "kind": "insightful"},
+            student="zsofia")),
+    }
+
+
+def test_queries_per_request_do_not_grow_with_the_community(unit):
+    grow(unit, count=3)
+    for student in ("amelie", "staff", "zsofia"):
+        # First visits write a row and load the unit's components for that viewer: measure steady-state requests.
+        unit.page(student=student)
+    small = measure(unit)
+    grow(unit, count=45, replies_each=6)
+    large = measure(unit)
+    assert small == large, {name: (small[name], large[name]) for name in small}

@@ -1,0 +1,1 @@
+"""Chores of the repository that are not the product (catalog builds, ...)."""
