@@ -1,40 +1,36 @@
-"""The ``community`` XBlock: fields, views and handlers, and nothing else.
+"""The ``community`` XBlock: what the runtime tells it, its views, and the helpers its handlers share.
 
-Every rule lives in a domain module (discussions, engagement, moderation, listing, lifecycle, ...); this
-class reads what the runtime knows (who is asking, which unit and course it sits in), calls the rule,
+The fields are the rows of the settings table (``authoring/settings.py``); the handlers are grouped by who calls
+them (``handlers/``). Every rule lives in a domain package (conversations, moderation, insights, authoring);
+this class reads what the runtime knows (who is asking, which unit and course it sits in), calls the rule,
 publishes the tracking event, and renders the answer.
 """
-import json
 import re
 from functools import cached_property
 
-from django.utils.translation import gettext_noop as _
 from web_fragments.fragment import Fragment
-from webob import Response
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
-from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 
-from community_xblock import privacy, tracking
-from community_xblock.authoring import editor, olx
-from community_xblock.authoring.configuration import FIELDS, PHASE_POLICIES, RUN_SCOPES, THREAD_KINDS
-from community_xblock.conversations import engagement, listing, threads, visits
+from community_xblock import tracking
+from community_xblock.authoring import editor
+from community_xblock.authoring.configuration import FIELDS
+from community_xblock.authoring.settings import THREAD_KINDS, settings_fields
+from community_xblock.conversations import listing, visits
 from community_xblock.conversations.presenters import Audience, component_prompts, thread_detail, thread_summary
-from community_xblock.conversations.threads import BODY_MAX_LENGTH, TITLE_MIN_LENGTH
-from community_xblock.core import permissions, phases
-from community_xblock.core.errors import InvalidInput
+from community_xblock.conversations.threads import BODY_MAX_LENGTH
+from community_xblock.core import phases
 from community_xblock.core.lookups import Space, community_for
 from community_xblock.core.markup import render_markdown
 from community_xblock.core.resources import javascript_catalog, render_template, static_file, static_text
-from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
-from community_xblock.handlers.http import json_action
-from community_xblock.insights import evaluation, grading, reporting
-from community_xblock.models import SCORING_REACTIONS, TITLE_MAX_LENGTH, Anchor, Community, ReactionKind
-from community_xblock.moderation import actions as moderation
+from community_xblock.handlers.authoring import AuthoringHandlers
+from community_xblock.handlers.insights import InsightHandlers
+from community_xblock.handlers.learner import LearnerHandlers
+from community_xblock.handlers.moderation import ModerationHandlers
+from community_xblock.models import TITLE_MAX_LENGTH, Anchor, Community
 from community_xblock.platform.components import unit_components
 from community_xblock.platform.course import course_end as platform_course_end
 from community_xblock.platform.identity import community_key_for, viewer_from_user
-from community_xblock.platform.studio import may_edit_settings
 from community_xblock.platform.translation import BlockTranslator
 
 
@@ -42,7 +38,8 @@ from community_xblock.platform.translation import BlockTranslator
 @XBlock.needs("user")  # who is asking, and whether they are course staff
 @XBlock.wants("settings")  # XBLOCK_SETTINGS["CommunityXBlock"]: operator options (optional)
 @XBlock.wants("studio_user_permissions")  # Studio only: who may change the settings (see platform/studio.py)
-class CommunityXBlock(XBlock):
+class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, AuthoringHandlers, settings_fields(),
+                      XBlock):
     """A unit's community space: learners discuss the unit's content, linked to its components."""
 
     block_settings_key = "CommunityXBlock"
@@ -55,85 +52,6 @@ class CommunityXBlock(XBlock):
     # the handlers refuse their writes (see http.py).
     show_in_read_only_mode = True
     editable_fields = tuple(FIELDS)
-
-    display_name = String(
-        display_name=_("Display name"), default=_("Community"), scope=Scope.settings, enforce_type=True,
-        help=_("The name of the community shown to learners and in the course outline."),
-    )
-    prompt = String(
-        display_name=_("Prompt"), scope=Scope.content, enforce_type=True,
-        default=_("What did this unit make you think about? Ask questions, share what you found, help others."),
-        help=_("The unit's editorial line: what learners are invited to talk about (Markdown)."),
-    )
-    component_prompts = Dict(
-        display_name=_("Prompts per component"), default={}, scope=Scope.content, enforce_type=True,
-        help=_("An optional prompt for each component of the unit, keyed by the component's usage id."),
-    )
-    thread_kinds = List(
-        display_name=_("Conversation types"), default=list(THREAD_KINDS), scope=Scope.settings, enforce_type=True,
-        help=_("Which kinds of conversation learners can start: discussion, question, issue (course issue)."),
-    )
-    allow_anchors = Boolean(
-        display_name=_("Link to components"), default=True, scope=Scope.settings, enforce_type=True,
-        help=_("Let learners attach a conversation to one of the unit's components."),
-    )
-    allow_anonymous = Boolean(
-        display_name=_("Anonymous posts"), default=True, scope=Scope.settings, enforce_type=True,
-        help=_("Let learners post anonymously to their peers (the course team still sees who wrote)."),
-    )
-    course_end = String(
-        display_name=_("Course end"), default="", scope=Scope.settings, enforce_type=True,
-        help=_("When the alumni phase starts (YYYY-MM-DD), if the platform does not give the course end."),
-    )
-    course_policy = String(
-        display_name=_("During the course"), default="open", values=PHASE_POLICIES, scope=Scope.settings,
-        enforce_type=True, help=_("open, read_only or closed while the course runs."),
-    )
-    alumni_policy = String(
-        display_name=_("After the course"), default="open", values=PHASE_POLICIES, scope=Scope.settings,
-        enforce_type=True, help=_("open, read_only or closed once the course has ended (the alumni phase)."),
-    )
-    alumni_until = String(
-        display_name=_("Alumni window ends"), default="", scope=Scope.settings, enforce_type=True,
-        help=_("After this day (YYYY-MM-DD) the space becomes read-only; empty keeps it going."),
-    )
-    alumni_prompts = List(
-        display_name=_("Alumni prompts"), default=[], scope=Scope.content, enforce_type=True,
-        help=_("Prompts shown only in the alumni phase."),
-    )
-    run_scope = String(
-        display_name=_("Course runs"), default="shared", values=RUN_SCOPES, scope=Scope.settings, enforce_type=True,
-        help=_("shared: every run of the course meets in one space; isolated: each run sees its own conversations."),
-    )
-    complete_on_contribution = Boolean(
-        display_name=_("Completion"), default=False, scope=Scope.settings, enforce_type=True,
-        help=_("Mark the block complete on a learner's first post; otherwise it does not count for completion."),
-    )
-    discussion_category = String(
-        display_name=_("Category"), default="", scope=Scope.settings, enforce_type=True,
-        help=_("A label grouping this community with others (imported from a discussion block)."),
-    )
-    discussion_target = String(
-        display_name=_("Subcategory"), default="", scope=Scope.settings, enforce_type=True,
-        help=_("A second label, shown under the name (imported from a discussion block)."),
-    )
-    participation_grade = Boolean(
-        display_name=_("Participation grade"), default=False, scope=Scope.settings, enforce_type=True,
-        help=_("Grade participation, rewarding quality over volume (see the README); off: no score."),
-    )
-    grade_target = Integer(
-        display_name=_("Points for full marks"), default=10, scope=Scope.settings, enforce_type=True,
-        help=_("How many participation points earn the full grade."),
-    )
-    discussion_id = String(
-        display_name=_("Discussion id"), default="", scope=Scope.settings, enforce_type=True,
-        help=_("The Open edX inline discussion this community continues (kept from <discussion> OLX; its history "
-               "can be imported)."),
-    )
-    sort_key = String(
-        display_name=_("Sort key"), default="", scope=Scope.settings, enforce_type=True,
-        help=_("Where the platform's discussion topics list this community (kept from <discussion> OLX)."),
-    )
 
     # ----- what the runtime tells us ---------------------------------------------------------------------
 
@@ -227,7 +145,7 @@ class CommunityXBlock(XBlock):
             "alumni_prompts": [render_markdown(p) for p in self.alumni_prompts] if self.phase.is_alumni else [],
             "phase": self.phase,
             "can_contribute": phases.can_contribute(self.phase, self.viewer) and self.viewer.is_authenticated,
-            "kinds": [kind for kind in THREAD_KINDS if kind in self.thread_kinds],
+            "kinds": [(kind, label) for kind, label in THREAD_KINDS.items() if kind in self.thread_kinds],
             "components": self.components,
             "filter_anchors": self._filter_anchors(audience),
             "threads_html": self._thread_items_html(page, audience),
@@ -320,256 +238,9 @@ class CommunityXBlock(XBlock):
             for name, data in item if isinstance(item, list) else [item]:
                 self.runtime.publish(self, name, data)
 
-    def _contributed(self):
-        """A learner wrote something: completion (if the author asked for it) and their grade."""
-        if self.complete_on_contribution:
-            self.runtime.publish(self, "completion", {"completion": 1.0})
-        self._grade(self.viewer.user_key)
-
-    def _grade(self, user_key):
-        """``user_key``'s participation points may have changed: publish the viewer's own grade now; another
-        author's is published on their next request (the LMS scores only the requesting user)."""
-        if not self.participation_grade or not user_key:
-            return
-        if user_key == self.viewer.user_key:
-            self.runtime.publish(self, "grade", grading.grade_event(self.community, user_key, self.grade_target))
-        else:
-            grading.grade_changed(self.community, user_key)
-
-    def _publish_pending_grade(self):
-        """Publish the viewer's grade if others' reactions or acceptances changed it since their last request."""
-        viewer = self.viewer
-        if self.participation_grade and viewer.is_authenticated and not viewer.masquerading \
-                and grading.take_pending(self.community, viewer.user_key):
-            self.runtime.publish(self, "grade", grading.grade_event(self.community, viewer.user_key,
-                                                                    self.grade_target))
-
     @cached_property
     def _event_source(self):
         return tracking.Source(viewer=self.viewer, commentable_id=str(self.scope_ids.usage_id))
-
-    # ----- reading -----------------------------------------------------------------------------------------
-
-    @json_action(writes=False, access=phases.require_can_read)
-    def list_threads(self, payload):
-        """A page of threads: {sort, show, component, page} -> {threads, has_more, html}."""
-        sort, anchor_key, show, page_number = listing.read_list_options(payload, self.viewer)
-        page = listing.list_threads(self.space, self.viewer, sort=sort, anchor_key=anchor_key, show=show,
-                                    page=page_number)
-        audience = self._audience(visits.record_visit(self.community, self.viewer))
-        return {
-            "threads": [thread_summary(thread, audience, page.followed_ids) for thread in page.threads],
-            "has_more": page.has_more,
-            "html": self._thread_items_html(page, audience),
-        }
-
-    @json_action(writes=False, access=phases.require_can_read)
-    def get_thread(self, payload):
-        """One thread with its replies: {thread_id} -> {thread, html}."""
-        read = listing.read_thread(self.space, self.viewer, read_id(payload, "thread_id"))
-        self._publish(tracking.viewed_event(self._event_source, read.thread))
-        return self._thread_view(read)
-
-    @XBlock.handler
-    def export_my_posts(self, request, suffix=""):
-        """Everything the signed-in learner wrote in this community, as a JSON download."""
-        if request.method != "GET":
-            return Response(status=405, headerlist=[("Allow", "GET")])
-        posts = privacy.export_posts(self.community, self.viewer)
-        response = Response(body=json.dumps(posts, ensure_ascii=False, indent=2).encode("utf-8"),
-                            content_type="application/json", charset="utf-8")
-        response.headers["Content-Disposition"] = 'attachment; filename="my-community-posts.json"'
-        return response
-
-    # ----- writing -----------------------------------------------------------------------------------------
-
-    @json_action(writes=True, access=phases.require_can_contribute)
-    def create_thread(self, payload):
-        """Start a conversation: {kind, title, body, component?, anonymous?} -> {thread, html}."""
-        kind = read_choice(payload, "kind", set(self.thread_kinds) & set(THREAD_KINDS), default="discussion")
-        title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
-        body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
-        anchor = self._read_component(payload)
-        anonymous = self._read_anonymous(payload)
-        thread = threads.start_thread(
-            self.space, self.viewer, kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
-        )
-        self._publish(tracking.content_event(self._event_source, "created", thread.opening_post))
-        self._contributed()
-        thread = listing.thread_row(self.space, self.viewer, thread.pk)
-        summary = thread_summary(thread, self._audience(None), {thread.pk})
-        return {"thread": summary, "html": self._render("learner/thread_items.html", {"threads": [summary]})}
-
-    @json_action(writes=True, access=phases.require_can_contribute)
-    def reply(self, payload):
-        """Answer a thread or a response: {thread_id, parent_id?, body, anonymous?} -> {post, thread, html}."""
-        thread_id = read_id(payload, "thread_id")
-        parent_id = read_id(payload, "parent_id", required=False)
-        body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
-        post = threads.reply(
-            self.space, self.viewer, thread_id=thread_id, body=body, parent_id=parent_id,
-            anonymous=self._read_anonymous(payload),
-        )
-        self._publish(tracking.content_event(self._event_source, "created", post))
-        self._contributed()
-        return self._thread_answer(thread_id, post={"id": post.pk, "kind": post.kind})
-
-    @json_action(writes=True, access=phases.require_can_contribute)
-    def edit_post(self, payload):
-        """Change one's post: {post_id, body, title?} -> {thread, html}."""
-        post_id = read_id(payload, "post_id")
-        body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
-        title = None
-        if "title" in payload:
-            title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
-        post = threads.edit(self.space, self.viewer, post_id=post_id, body=body, title=title)
-        if title is not None:
-            post.thread.title = title
-        self._publish(tracking.content_event(self._event_source, "edited", post))
-        return self._thread_answer(post.thread_id)
-
-    @json_action(writes=True, access=phases.require_can_contribute)
-    def delete_post(self, payload):
-        """Delete one's post (staff: any post): {post_id} -> {thread, html} or {thread_deleted}."""
-        post = threads.delete(self.space, self.viewer, post_id=read_id(payload, "post_id"))
-        self._publish(tracking.content_event(self._event_source, "deleted", post))
-        if post.is_opening:
-            return {"thread_deleted": post.thread_id}
-        return self._thread_answer(post.thread_id)
-
-    @json_action(writes=True, access=phases.require_can_contribute)
-    def accept_answer(self, payload):
-        """Accept (or un-accept) a response to a question: {post_id, accepted} -> {thread, html}."""
-        accepted = read_bool(payload, "accepted", default=True)
-        post = threads.accept(self.space, self.viewer, post_id=read_id(payload, "post_id"), accepted=accepted)
-        self._publish(tracking.mark_event(self._event_source, post, accepted))
-        self._grade(post.author_key)
-        return self._thread_answer(post.thread_id)
-
-    @json_action(writes=True, access=phases.require_can_contribute)
-    def react(self, payload):
-        """Add or remove a reaction: {post_id, kind, active} -> {thread, html}."""
-        post_id = read_id(payload, "post_id")
-        kind = read_choice(payload, "kind", {kind.value for kind in ReactionKind})
-        active = read_bool(payload, "active", True)
-        post = engagement.react(self.space, self.viewer, post_id=post_id, kind=kind, active=active)
-        self._publish(tracking.reaction_event(self._event_source, post, kind, active))
-        if kind in SCORING_REACTIONS:
-            self._grade(post.author_key)
-        return self._thread_answer(post.thread_id)
-
-    @json_action(writes=True, access=phases.require_can_read)
-    def follow(self, payload):
-        """Follow or unfollow: {thread_id, active} -> {follower_count, thread, html}."""
-        active = read_bool(payload, "active", True)
-        thread = engagement.follow(self.space, self.viewer, thread_id=read_id(payload, "thread_id"), active=active)
-        self._publish(tracking.follow_event(self._event_source, thread, active))
-        return self._thread_answer(thread.pk, follower_count=thread.follower_count)
-
-    @json_action(writes=True, access=phases.require_can_read)
-    def flag(self, payload):
-        """Report a post to the course team (or withdraw it): {post_id, reason?, active} -> {thread, html}."""
-        post_id = read_id(payload, "post_id")
-        reason = read_text(payload, "reason", engagement.FLAG_REASON_MAX_LENGTH, min_length=0, required=False)
-        active = read_bool(payload, "active", True)
-        post = engagement.flag(self.space, self.viewer, post_id=post_id, reason=reason, active=active)
-        self._publish(tracking.report_event(self._event_source, post, active))
-        return self._thread_answer(post.thread_id)
-
-    # ----- moderation (course staff) -------------------------------------------------------------------------
-
-    @json_action(writes=True)
-    def moderate_thread(self, payload):
-        """Pin, close or hide a thread: {thread_id, state: pinned|closed|hidden, value} -> {thread, html}."""
-        switch = read_choice(payload, "state", moderation.THREAD_SWITCHES)
-        value = read_bool(payload, "value")
-        thread = moderation.set_thread_state(self.space, self.viewer, thread_id=read_id(payload, "thread_id"),
-                                             switch=switch, value=value)
-        self._publish(tracking.thread_state_event(self._event_source, thread, switch, value))
-        return self._thread_answer(thread.pk)
-
-    @json_action(writes=True)
-    def hide_post(self, payload):
-        """Hide a post from learners, or show it again: {post_id, hidden} -> {thread, html}."""
-        hidden = read_bool(payload, "hidden")
-        post = moderation.set_post_hidden(self.space, self.viewer, post_id=read_id(payload, "post_id"), hidden=hidden)
-        self._publish(tracking.post_hidden_event(self._event_source, post, hidden))
-        return self._thread_answer(post.thread_id)
-
-    @json_action(writes=True)
-    def clear_flags(self, payload):
-        """Close the open flags on a post after review: {post_id} -> {thread, html}."""
-        post = engagement.clear_flags(self.space, self.viewer, post_id=read_id(payload, "post_id"))
-        self._publish(tracking.flags_cleared_event(self._event_source, post))
-        return self._thread_answer(post.thread_id)
-
-    # ----- evaluation (course staff) -------------------------------------------------------------------------
-
-    @json_action(writes=False)
-    def evaluation(self, payload):
-        """The unit's qualitative evaluation: {} -> {report, html}; sends the weekly summary event when due."""
-        permissions.require_staff(self.viewer)
-        report = evaluation.unit_report(self.community, self.unit_components)
-        if evaluation.summary_due(self.community):
-            self._publish(evaluation.summary_event(self.community, report))
-        html = self._render("staff/evaluation.html", reporting.evaluation_context(self, report))
-        return {"report": report, "html": html}
-
-    @json_action(writes=False)
-    def course_evaluation(self, payload):
-        """Every community block of the course, unit by unit: {} -> {report, html}."""
-        permissions.require_staff(self.viewer)
-        report = evaluation.course_report(self.community)
-        html = self._render("staff/course_evaluation.html", reporting.course_evaluation_context(self, report))
-        return {"report": report, "html": html}
-
-    @XBlock.handler
-    def export_evaluation(self, request, suffix=""):
-        """GET ?format=csv|json [&identified=1]: the unit's evaluation; authors pseudonymous by default."""
-        return reporting.export_response(self, request)
-
-    # ----- authoring ---------------------------------------------------------------------------------------
-
-    @json_action(writes=True)
-    def save_settings(self, payload):
-        """The Studio editor: every setting at once, all validated before any is assigned."""
-        permissions.require_settings_editor(may_edit_settings(self, self.viewer))
-        return editor.save(self, payload)
-
-    @classmethod
-    def parse_xml(cls, node, runtime, keys):
-        block = runtime.construct_xblock_from_class(cls, keys)
-        platform = olx.platform_fields(block, FIELDS)
-        values = {**olx.settings_from_node(node, platform), **olx.platform_values_from_node(node, platform)}
-        for name, value in values.items():
-            setattr(block, name, value)
-        return block
-
-    def add_xml_to_node(self, node):
-        node.tag = self.scope_ids.block_type
-        olx.write_platform_fields(node, self, olx.platform_fields(self, FIELDS))
-        olx.write_node(node, self.settings())
-
-    # ----- input helpers -------------------------------------------------------------------------------------
-
-    def _read_component(self, payload):
-        usage_key = read_text(payload, "component", 255, min_length=0, required=False)
-        if not usage_key:
-            return None
-        if not self.allow_anchors:
-            raise InvalidInput(
-                _("%(field)s: linking conversations to components is turned off here."), field="component",
-            )
-        for component in self.components:
-            if component.usage_key == usage_key:
-                return component
-        raise InvalidInput(_("%(field)s must be one of this unit's components."), field="component")
-
-    def _read_anonymous(self, payload):
-        anonymous = read_bool(payload, "anonymous", default=False)
-        if anonymous and not self.allow_anonymous:
-            raise InvalidInput(_("%(field)s: anonymous posts are turned off in this community."), field="anonymous")
-        return anonymous
 
     @staticmethod
     def workbench_scenarios():

@@ -7,22 +7,40 @@ from django.db.models import Count, Q
 from xblock.validation import Validation, ValidationMessage
 
 from community_xblock.authoring import configuration
+from community_xblock.authoring.settings import GROUPS, SETTINGS, THREAD_KINDS
 from community_xblock.models import Post, Thread, Visit
 
 
 def editor_context(block):
+    """The editor's sections and fields, from the settings table, translated for the author."""
+    gettext = block.translator.gettext
     settings = block.settings()
-    components = block.unit_components
-    return {
-        "settings": settings,
-        "components": [{"usage_key": c.usage_key, "name": c.display_name,
-                        "prompt": settings["component_prompts"].get(c.usage_key, "")} for c in components],
-        "kinds": configuration.THREAD_KINDS,
-        "policies": configuration.PHASE_POLICIES,
-        "run_scopes": configuration.RUN_SCOPES,
-        "alumni_prompts_text": "\n\n".join(settings["alumni_prompts"]),
-        "save_url": block.runtime.handler_url(block, "save_settings"),
-    }
+    groups = []
+    for key, title in GROUPS.items():
+        fields = [_field_view(setting, settings[setting.name], block.unit_components, gettext)
+                  for setting in SETTINGS if setting.group == key]
+        fields = [field for field in fields if field is not None]
+        if fields:
+            groups.append({"key": key, "title": gettext(title), "fields": fields})
+    return {"groups": groups, "save_url": block.runtime.handler_url(block, "save_settings")}
+
+
+def _field_view(setting, value, components, gettext):
+    """One setting as its widget shows it (None when there is nothing to edit, e.g. no component to prompt)."""
+    view = {"name": setting.name, "widget": setting.widget, "label": gettext(setting.label),
+            "help": gettext(setting.help), "value": "" if value is None else value}
+    if setting.choices:
+        chosen = value if isinstance(value, list) else [value]
+        view["choices"] = [{"value": choice, "label": gettext(label), "selected": choice in chosen}
+                           for choice, label in setting.choices.items()]
+    if setting.widget == "component_prompts":
+        if not components:
+            return None
+        view["components"] = [{"usage_key": c.usage_key, "name": c.display_name, "prompt": value.get(c.usage_key, "")}
+                              for c in components]
+    if setting.widget == "paragraphs":
+        view["value"] = "\n\n".join(value)
+    return view
 
 
 def preview_context(block):
@@ -37,8 +55,11 @@ def preview_context(block):
     posts = Post.objects.filter(community=community, deleted=False).aggregate(
         total=Count("pk"), authors=Count("author_key", distinct=True),
     )
+    gettext = block.translator.gettext
+    settings = block.settings()
     return {
-        "settings": block.settings(),
+        "settings": settings,
+        "kinds": [gettext(THREAD_KINDS[kind]) for kind in settings["thread_kinds"]],
         "phase": block.phase,
         "threads": threads,
         "posts": posts,

@@ -29,12 +29,14 @@ from django.utils.translation import gettext_noop as _
 from lxml import etree
 
 from community_xblock.authoring.configuration import clean
+from community_xblock.authoring.settings import SETTINGS
 from community_xblock.core.errors import CommunityError
 
-ATTRIBUTE_FIELDS = [
-    "display_name", "thread_kinds", "allow_anchors", "allow_anonymous", "run_scope", "complete_on_contribution",
-    "discussion_category", "discussion_target", "participation_grade", "grade_target", "discussion_id", "sort_key",
-]
+# Where each setting sits (the settings table's ``olx`` column): placement -> setting name.
+PLACED = {setting.olx: setting.name for setting in SETTINGS if setting.olx and setting.olx != "attribute"}
+ATTRIBUTE_FIELDS = [setting.name for setting in SETTINGS if setting.olx == "attribute"]
+PHASES = ("course", "alumni")
+DEFAULT_POLICY = "open"
 # Attributes the runtime or the course export put on any block's node; they are not fields.
 FRAMEWORK_ATTRIBUTES = {"url_name", "xblock-family", "filename"}
 # Fields XBlock's own serialisation leaves out too.
@@ -104,62 +106,76 @@ def settings_from_node(node, known_fields=()):
     for child in node:
         if not isinstance(child.tag, str):
             continue
-        if child.tag == "prompt":
-            raw["prompt"] = _text_of(child)
-        elif child.tag == "component-prompt":
+        if child.tag == "prompt" and "prompt" in PLACED:
+            raw[PLACED["prompt"]] = _text_of(child)
+        elif child.tag == "component-prompt" and "component-prompts" in PLACED:
             component_prompts[child.get("component", "")] = _text_of(child)
         elif child.tag == "lifecycle":
             raw.update(_lifecycle(child))
         else:
             raise OlxError(_("<%(tag)s> is not an element of <community>."), tag=child.tag)
     if component_prompts:
-        raw["component_prompts"] = component_prompts
+        raw[PLACED["component-prompts"]] = component_prompts
     return clean(raw)
 
 
 def write_node(node, settings):
-    """Fill ``node`` (already named ``community``) from a settings dict."""
+    """Fill ``node`` (already named ``community``) from a settings dict, each setting where the table puts it."""
     for name in ATTRIBUTE_FIELDS:
         value = settings.get(name)
-        if value in (None, ""):
-            continue
-        if isinstance(value, bool):
-            value = "true" if value else "false"
-        elif isinstance(value, int):
-            value = str(value)
-        elif isinstance(value, list):
-            value = " ".join(value)
-        node.set(name, value)
-    if settings.get("prompt"):
-        etree.SubElement(node, "prompt").text = settings["prompt"]
-    for component, prompt in sorted((settings.get("component_prompts") or {}).items()):
+        if value not in (None, ""):
+            node.set(name, _attribute_text(value))
+    if settings.get(PLACED.get("prompt")):
+        etree.SubElement(node, "prompt").text = settings[PLACED["prompt"]]
+    for component, prompt in sorted((settings.get(PLACED.get("component-prompts")) or {}).items()):
         etree.SubElement(node, "component-prompt", component=component).text = prompt
     lifecycle = etree.SubElement(node, "lifecycle")
-    if settings.get("course_end"):
-        lifecycle.set("course_end", settings["course_end"])
-    etree.SubElement(lifecycle, "phase", name="course", policy=settings.get("course_policy") or "open")
-    alumni = etree.SubElement(lifecycle, "phase", name="alumni", policy=settings.get("alumni_policy") or "open")
-    if settings.get("alumni_until"):
-        alumni.set("until", settings["alumni_until"])
-    for prompt in settings.get("alumni_prompts") or []:
-        etree.SubElement(alumni, "prompt").text = prompt
+    for placement, name in PLACED.items():
+        if placement.startswith("lifecycle:") and settings.get(name):
+            lifecycle.set(placement.split(":")[1], _attribute_text(settings[name]))
+    for phase_name in PHASES:
+        phase = etree.SubElement(lifecycle, "phase", name=phase_name,
+                                 policy=settings.get(PLACED.get(f"phase:{phase_name}:policy")) or DEFAULT_POLICY)
+        if settings.get(PLACED.get(f"phase:{phase_name}:until")):
+            phase.set("until", settings[PLACED[f"phase:{phase_name}:until"]])
+        for prompt in settings.get(PLACED.get(f"phase:{phase_name}:prompts")) or []:
+            etree.SubElement(phase, "prompt").text = prompt
+
+
+def _attribute_text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value)
 
 
 def _lifecycle(element):
+    """Raw settings from ``<lifecycle>`` and its ``<phase>`` children, by the table's placements."""
     raw = {}
-    if element.get("course_end") is not None:
-        raw["course_end"] = element.get("course_end")
+    for attribute, value in element.attrib.items():
+        if f"lifecycle:{attribute}" not in PLACED:
+            raise OlxError(_("%(name)s is not an attribute of <lifecycle>."), name=attribute)
+        raw[PLACED[f"lifecycle:{attribute}"]] = value
     for phase in element:
         if not isinstance(phase.tag, str):
             continue
         name = phase.get("name")
-        if phase.tag != "phase" or name not in ("course", "alumni"):
+        if phase.tag != "phase" or name not in PHASES:
             raise OlxError(_('<lifecycle> holds <phase name="course"> and <phase name="alumni"> only.'))
-        raw[f"{name}_policy"] = phase.get("policy", "open")
-        if name == "alumni":
-            if phase.get("until") is not None:
-                raw["alumni_until"] = phase.get("until")
-            raw["alumni_prompts"] = [_text_of(prompt) for prompt in phase if prompt.tag == "prompt"]
+        for attribute, value in phase.attrib.items():
+            if attribute == "name":
+                continue
+            placement = f"phase:{name}:{attribute}"
+            if placement not in PLACED:
+                raise OlxError(_("%(name)s is not an attribute of <phase>."), name=attribute)
+            raw[PLACED[placement]] = value
+        raw.setdefault(PLACED[f"phase:{name}:policy"], DEFAULT_POLICY)
+        prompts = [_text_of(prompt) for prompt in phase if isinstance(prompt.tag, str) and prompt.tag == "prompt"]
+        if f"phase:{name}:prompts" in PLACED:
+            raw[PLACED[f"phase:{name}:prompts"]] = prompts
+        elif prompts:
+            raise OlxError(_("<%(tag)s> is not an element of <phase>."), tag="prompt")
     return raw
 
 

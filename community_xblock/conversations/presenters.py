@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.text import Truncator
 
-from community_xblock.models import REACTION_COUNTER
+from community_xblock.models import REACTION_COUNTER, ThreadKind
 from community_xblock.platform.identity import jump_to_url
 
 EXCERPT_WORDS = 40
@@ -57,6 +57,7 @@ def thread_summary(thread, audience, followed_ids=()):
         "id": thread.pk,
         "title": thread.title,
         "kind": thread.kind,
+        "kind_label": ThreadKind(thread.kind).label,  # a msgid, translated in the template
         "run": thread.run,
         "other_run": bool(audience.run) and thread.run != audience.run,
         "pinned": thread.pinned,

@@ -1,6 +1,7 @@
 """What people write and how others respond: threads, posts, reactions, flags and follows."""
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop as _
 
 from community_xblock.models.community import USER_KEY_LENGTH, Anchor, Community
 
@@ -8,9 +9,11 @@ TITLE_MAX_LENGTH = 200
 
 
 class ThreadKind(models.TextChoices):
-    DISCUSSION = "discussion", "discussion"
-    QUESTION = "question", "question"
-    COURSE_ISSUE = "issue", "course issue"
+    """The kinds of conversation; the labels are msgids, translated where they are shown."""
+
+    DISCUSSION = "discussion", _("Discussion")
+    QUESTION = "question", _("Question")
+    COURSE_ISSUE = "issue", _("Course issue")
 
 
 class Thread(models.Model):

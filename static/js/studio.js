@@ -14,40 +14,36 @@ function CommunityXBlockStudio(runtime, element) {
         if (runtime.notify) { runtime.notify(name, data); }
     }
 
-    function settingsFromForm() {
-        var value = function (name) { return form.elements[name].value; };
-        var checked = function (name) { return form.elements[name].checked; };
-        var componentPrompts = {};
-        form.querySelectorAll('[data-component]').forEach(function (field) {
-            componentPrompts[field.getAttribute('data-component')] = field.value;
-        });
-        var kinds = [];
-        form.querySelectorAll('[data-kind]').forEach(function (box) {
-            if (box.checked) { kinds.push(box.getAttribute('data-kind')); }
-        });
-        return {
-            display_name: value('display_name'),
-            prompt: value('prompt'),
-            component_prompts: componentPrompts,
-            thread_kinds: kinds,
-            allow_anchors: checked('allow_anchors'),
-            allow_anonymous: checked('allow_anonymous'),
-            complete_on_contribution: checked('complete_on_contribution'),
-            participation_grade: checked('participation_grade'),
-            grade_target: value('grade_target'),
-            run_scope: value('run_scope'),
-            course_end: value('course_end'),
-            course_policy: value('course_policy'),
-            alumni_policy: value('alumni_policy'),
-            alumni_until: value('alumni_until'),
-            alumni_prompts: value('alumni_prompts').split(new RegExp('\\n\\s*\\n')).map(function (text) {
+    /* How each widget of the settings table (authoring/settings.py) gives its value. */
+    var readers = {
+        checkbox: function (box) { return box.querySelector('input').checked; },
+        kinds: function (box) {
+            return Array.prototype.map.call(box.querySelectorAll('input:checked'), function (input) {
+                return input.value;
+            });
+        },
+        component_prompts: function (box) {
+            var prompts = {};
+            box.querySelectorAll('[data-component]').forEach(function (field) {
+                prompts[field.getAttribute('data-component')] = field.value;
+            });
+            return prompts;
+        },
+        paragraphs: function (box) {
+            return box.querySelector('textarea').value.split(new RegExp('\\n\\s*\\n')).map(function (text) {
                 return text.trim();
-            }).filter(Boolean),
-            discussion_category: value('discussion_category'),
-            discussion_target: value('discussion_target'),
-            discussion_id: value('discussion_id'),
-            sort_key: value('sort_key')
-        };
+            }).filter(Boolean);
+        }
+    };
+
+    function settingsFromForm() {
+        var settings = {};
+        form.querySelectorAll('[data-setting]').forEach(function (box) {
+            var read = readers[box.getAttribute('data-widget')];
+            settings[box.getAttribute('data-setting')] = read ? read(box) :
+                box.querySelector('input, select, textarea').value;
+        });
+        return settings;
     }
 
     function clearErrors() {
@@ -66,8 +62,9 @@ function CommunityXBlockStudio(runtime, element) {
                 box.textContent = data.errors[name];
                 box.hidden = false;
             }
-            var field = form.elements[name];
-            if (field && field.setAttribute) {
+            var setting = form.querySelector('[data-setting="' + name + '"]');
+            var field = setting && setting.querySelector('input, select, textarea');
+            if (field) {
                 field.setAttribute('aria-invalid', 'true');
                 first = first || field;
             }

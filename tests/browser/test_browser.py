@@ -298,7 +298,7 @@ def test_the_studio_editor_names_wrong_fields_then_saves(people, live):
     editor.wait_for()
     assert Axe().run(page, context=".cx-studio").violations_count == 0
     editor.get_by_label("Display name").fill("   ")
-    editor.get_by_label("Course end, if the platform does not give it").evaluate(
+    editor.get_by_label("Course end", exact=True).evaluate(
         "input => { input.type = 'text'; input.value = '31/12/2026'; }")
     editor.get_by_role("button", name="Save").click()
     error = editor.locator('[data-error-for="display_name"]')
@@ -310,8 +310,8 @@ def test_the_studio_editor_names_wrong_fields_then_saves(people, live):
     assert "nothing was saved" in editor.get_by_role("alert").first.inner_text()
 
     editor.get_by_label("Display name").fill("Leaves and light")
-    editor.get_by_label("Course end, if the platform does not give it").fill("")
-    editor.get_by_label("Learners can post anonymously to their peers", exact=False).uncheck()
+    editor.get_by_label("Course end", exact=True).fill("")
+    editor.get_by_label("Anonymous posts", exact=True).uncheck()
     editor.get_by_role("button", name="Save").click()
     page.wait_for_function("document.querySelector('.cx-studio .cx-live').textContent.includes('Settings saved.')")
     learner = people("student_1").open()

@@ -14,7 +14,7 @@ SHIPPED = [
     "community_xblock/static/js/community.js",
     "community_xblock/static/css/community.css",
     "community_xblock/templates/learner/community.html",
-    "community_xblock/templates/partials/kind_label.html",
+    "community_xblock/templates/partials/phase.html",
     "community_xblock/migrations/0001_initial.py",
     "community_xblock/insights/analysis/signals.py",
     "community_xblock/management/commands/publish_community_summaries.py",
@@ -31,7 +31,7 @@ import community_xblock
 from community_xblock.block import CommunityXBlock
 from community_xblock.core.resources import render_template
 js = CommunityXBlock.open_local_resource("static/js/community.js").read()
-html = render_template("partials/kind_label.html", {"kind": "question"})
+html = render_template("learner/closed.html", {"uid": "u", "display_name": "Leaves", "phase": None})
 print(json.dumps({
     "file": community_xblock.__file__,
     "js": b"function CommunityXBlock" in js,
@@ -71,7 +71,7 @@ def test_the_editable_install_reads_its_resources_from_the_checkout(tmp_path):
     found = probe(tmp_path)
     assert found["file"] == str(ROOT / "community_xblock" / "__init__.py"), found
     assert found["templates_dir"] == str(ROOT / "templates")
-    assert found["js"] and found["template"] == "Question"
+    assert found["js"] and "Leaves" in found["template"]
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_the_block_works_from_the_installed_wheel(wheel, tmp_path):
     found = probe(tmp_path, extra_path=target)
     assert found["file"].startswith(str(target)), found
     assert found["templates_dir"].startswith(str(target))
-    assert found["js"] and found["template"] == "Question"
+    assert found["js"] and "Leaves" in found["template"]
 
 
 def test_the_sdist_holds_what_setup_reads(sdist):
