@@ -238,6 +238,10 @@ SETTINGS = [
     Setting("sort_key", String, "", _("Sort key"),
             _("Where the platform's discussion topics list this community (kept from <discussion> OLX)."),
             clean_label, "text", "platform"),
+    Setting("alerts_webhook_url", String, "", _("Alerts webhook"),
+            _("Where alerts about this community are posted (a chat tool's incoming webhook); empty: none are sent. "
+              "Kept out of course exports."),
+            clean_url, "url", "alerts", olx=None),
 ]
 
 BY_NAME = {setting.name: setting for setting in SETTINGS}

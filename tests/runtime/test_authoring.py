@@ -2,6 +2,8 @@
 import json
 from datetime import UTC
 
+import pytest
+
 from community_xblock.authoring import configuration
 from community_xblock.core import phases
 from community_xblock.models import Post, Thread
@@ -193,3 +195,28 @@ class TestRuns:
 def test_settings_round_trip_through_json():
     raw = json.loads(json.dumps({"thread_kinds": "question discussion", "allow_anchors": "false"}))
     assert configuration.clean(raw) == {"thread_kinds": ["discussion", "question"], "allow_anchors": False}
+
+
+class TestAlertsWebhookSetting:
+    """A row of the settings table only: the editor, validation and OLX follow from it."""
+
+    def test_off_by_default_and_shown_in_the_editor(self, unit):
+        assert unit.settings()["alerts_webhook_url"] == ""
+        assert 'data-setting="alerts_webhook_url"' in unit.view("studio_view")
+
+    @pytest.mark.parametrize("url", ["http://hooks.example.com/x", "ftp://example.com/", "https://user:pw@example.com/",
+                                     "javascript:alert(1)", "https://"])
+    def test_only_https_or_a_local_receiver(self, unit, url):
+        status, data = save(unit, alerts_webhook_url=url)
+        assert status == 400 and "alerts_webhook_url" in data["errors"]
+
+    def test_saved_but_kept_out_of_course_exports(self, unit):
+        assert save(unit, alerts_webhook_url="https://hooks.example.com/services/T0/B0/secret")[0] == 200
+        assert save(unit, alerts_webhook_url="http://127.0.0.1:9999/hook")[0] == 200
+        from io import BytesIO
+
+        block = unit.block_for("staff")
+        out = BytesIO()
+        block.runtime.export_to_xml(block, out)
+        assert unit.settings()["alerts_webhook_url"] == "http://127.0.0.1:9999/hook"
+        assert b"9999" not in out.getvalue() and b"alerts_webhook_url" not in out.getvalue()
