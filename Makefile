@@ -6,18 +6,26 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := community_xblock.demo.settings
 export EXCLUDE_SAMPLE_XBLOCKS := yes
 
-.PHONY: demo test lint bench system-deps clean extract_translations dummy_translations compile_translations
+.PHONY: demo test lint bench upgrade system-deps clean extract_translations dummy_translations compile_translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.dev: $(BIN)/python requirements/base.txt requirements/dev.txt setup.py
-	$(BIN)/pip install -q -r requirements/dev.txt -e .
+# Installs are pinned (requirements/*.txt, compiled from the *.in files by `make upgrade`).
+PIP_INSTALL := $(BIN)/pip install -q -c requirements/constraints.txt
+
+$(VENV)/.dev: $(BIN)/python requirements/dev.txt requirements/constraints.txt setup.py
+	$(PIP_INSTALL) -r requirements/dev.txt -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.dev requirements/test.txt
-	$(BIN)/pip install -q -r requirements/test.txt
+	$(PIP_INSTALL) -r requirements/test.txt
+	touch $@
+
+## ESLint for static/js, pinned by package-lock.json (development only: the block's JavaScript has no build step).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
 
 ## Debian packages: Chromium for the browser tests, the MariaDB client library for mysqlclient, gettext.
@@ -25,6 +33,7 @@ system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium chromium-driver"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	pkg-config --exists libmariadb 2>/dev/null || missing="$$missing libmariadb-dev pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -39,8 +48,9 @@ demo: $(VENV)/.dev
 	@echo "Open http://$(HOST)/scenario/community.0/?student=student_1 (learner) or ?student=staff (course staff)"
 	$(BIN)/python -m django runserver --insecure $(HOST)
 
-lint: $(VENV)/.test
+lint: $(VENV)/.test node_modules/.installed
 	$(BIN)/ruff check .
+	npx --no-install eslint static/js
 
 ## Everything: lint, then the whole suite (SQLite, or the database COMMUNITY_DB_URL points at).
 test: system-deps $(VENV)/.test lint
@@ -51,8 +61,15 @@ bench: $(VENV)/.test
 	mkdir -p var
 	$(BIN)/python -m tests.perf.benchmark
 
+## Re-pin requirements/*.txt from requirements/*.in (needs the package index).
+upgrade: $(VENV)/.test
+	$(BIN)/pip install -q pip-tools
+	cd requirements && for name in base dev test; do \
+	  ../$(BIN)/pip-compile -q --upgrade --allow-unsafe --strip-extras --no-emit-index-url -c constraints.txt \
+	    -o $$name.txt $$name.in; done
+
 clean:
-	rm -rf $(VENV) var build dist *.egg-info
+	rm -rf $(VENV) var build dist *.egg-info node_modules
 
 ## Translations (Open edX layout: translations/<lang>/LC_MESSAGES/text.po and textjs.po, English source).
 extract_translations: $(VENV)/.test

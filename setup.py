@@ -29,8 +29,10 @@ def version():
 
 
 def requirements(path):
+    """The ranges of a requirements/*.in file (pip options such as -c and -r are not requirements)."""
     with open(path, encoding="utf-8") as handle:
-        return [line.split("#")[0].strip() for line in handle if line.split("#")[0].strip()]
+        lines = [line.split("#")[0].strip() for line in handle]
+    return [line for line in lines if line and not line.startswith("-")]
 
 
 with open("README.md", encoding="utf-8") as readme:
@@ -61,7 +63,7 @@ setup(
         "community_xblock.templates": package_files("templates"),
         "community_xblock.translations": package_files("translations"),
     },
-    install_requires=requirements("requirements/base.txt"),
+    install_requires=requirements("requirements/base.in"),
     entry_points={
         "xblock.v1": ["community = community_xblock:CommunityXBlock"],
         "lms.djangoapp": ["community_xblock = community_xblock.apps:CommunityXBlockConfig"],

@@ -31,7 +31,11 @@ from community_xblock.models import TITLE_MAX_LENGTH, Anchor, Community
 from community_xblock.platform.components import unit_components
 from community_xblock.platform.course import course_end as platform_course_end
 from community_xblock.platform.identity import community_key_for, viewer_from_user
-from community_xblock.platform.translation import BlockTranslator
+from community_xblock.platform.translation import BlockTranslator, speaking
+
+# The page's parts, by audience: staff code is sent to staff only.
+LEARNER_SCRIPTS = ("js/learner/list.js", "js/learner/thread.js", "js/learner/composer.js")
+STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js")
 
 
 @XBlock.needs("i18n")  # every visible string goes through it (with the package's catalog as fallback)
@@ -154,7 +158,9 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
             "export_url": self.runtime.handler_url(self, "export_my_posts"),
         })
         fragment = self._fragment(html)
-        fragment.add_javascript(static_text("js/community.js"))
+        for script in LEARNER_SCRIPTS + (STAFF_SCRIPTS if self.viewer.is_staff else ()):
+            fragment.add_javascript(static_text(script))
+        fragment.add_javascript(static_text("js/community.js"))  # the starter, after the parts it assembles
         fragment.initialize_js("CommunityXBlock", {"hasMore": page.has_more})
         return fragment
 
@@ -211,7 +217,8 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
         base = {"block": self, "viewer": self.viewer, "uid": self._dom_id,
                 # The default name is a msgid; an author's own name passes through gettext unchanged.
                 "display_name": self.translator.gettext(self.display_name)}
-        return render_template(template, {**base, **context}, self.translator)
+        with speaking(self.translator):
+            return render_template(template, {**base, **context})
 
     @cached_property
     def _dom_id(self):

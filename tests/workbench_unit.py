@@ -1,11 +1,11 @@
 """The demo unit in the real SDK workbench, driven over Django's test client (the LMS-shaped twin is
 tests/lms/harness.py: both answer the same calls, so a test runs unchanged in either)."""
-import json
 
 from tests.people import STAFF
+from tests.unit_harness import UnitHarness, decoded, request_body
 
 
-class WorkbenchUnit:
+class WorkbenchUnit(UnitHarness):
     """The demo scenarios loaded in the workbench, and a way to call the block's handlers over HTTP."""
 
     name = "workbench"
@@ -52,18 +52,8 @@ class WorkbenchUnit:
         url = f"/handler/{usage_id or self.usage_id}/{handler}/?student={student}"
         if language:
             url += f"&lang={language}"
-        body = raw if raw is not None else json.dumps(payload if payload is not None else {})
-        response = getattr(self.client, method)(url, data=body, content_type="application/json")
-        try:
-            data = json.loads(response.content.decode("utf-8"))
-        except ValueError:
-            data = None
-        return response.status_code, data
-
-    def ok(self, handler, payload=None, student="student_1", **kwargs):
-        status, data = self.call(handler, payload, student=student, **kwargs)
-        assert status == 200, (status, data)
-        return data
+        response = getattr(self.client, method)(url, data=request_body(payload, raw), content_type="application/json")
+        return response.status_code, decoded(response.content)
 
     def configure(self, **settings):
         """Save settings as an author does (the workbench's staff; Studio's editor in the platform)."""

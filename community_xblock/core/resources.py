@@ -13,8 +13,6 @@ from functools import cache, lru_cache
 
 from django.template import Context, Engine
 
-from community_xblock.platform.translation import speaking
-
 
 def static_file(path):
     """An opened static file (``path`` relative to ``static/``)."""
@@ -37,13 +35,9 @@ def _engine():
                   libraries={"i18n": "django.templatetags.i18n"})
 
 
-def render_template(name, context, translator=None):
-    """Render ``templates/<name>``; ``{% trans %}`` and plurals speak ``translator``'s language."""
-    template = _engine().get_template(name)
-    if translator is None:
-        return template.render(Context(context))
-    with speaking(translator):
-        return template.render(Context(context))
+def render_template(name, context):
+    """Render ``templates/<name>`` (``{% trans %}`` speaks Django's active translation: see the block's _render)."""
+    return _engine().get_template(name).render(Context(context))
 
 
 @cache

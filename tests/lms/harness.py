@@ -1,6 +1,5 @@
 """The demo unit loaded in the LMS-shaped runtime, driven like the workbench harness (tests/workbench_unit.py)."""
 import importlib.metadata
-import json
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
@@ -9,6 +8,7 @@ from opaque_keys.edx.keys import UsageKey
 from xblock.core import XBlock
 
 from community_xblock.demo.scenarios import DEMO_UNIT, PLAIN_BLOCK
+from tests.unit_harness import UnitHarness, decoded, request_body
 
 from . import platform_modules
 from .runtime import Course, PlatformRuntime, load_olx
@@ -25,7 +25,7 @@ def platform_unit_olx(olx):
     return olx.replace("<vertical_demo>", "<vertical>").replace("</vertical_demo>", "</vertical>")
 
 
-class LmsUnit:
+class LmsUnit(UnitHarness):
     """The demo unit of one course run in the LMS-shaped runtime; every call is a new request, as in the LMS."""
 
     name = "lms"
@@ -72,20 +72,9 @@ class LmsUnit:
              language=None, mode="lms", masquerade_as=None):
         """A handler request; returns (status, decoded JSON body)."""
         block = self.block_for(student, usage_id, mode, masquerade_as)
-        body = raw if raw is not None else json.dumps(payload if payload is not None else {})
         with translation.override(language):
-            response = block.runtime.call(block, handler, body.encode("utf-8") if isinstance(body, str) else body,
-                                          method=method.upper())
-        try:
-            data = json.loads(response.body.decode("utf-8"))
-        except ValueError:
-            data = None
-        return response.status_code, data
-
-    def ok(self, handler, payload=None, student="student_1", **kwargs):
-        status, data = self.call(handler, payload, student=student, **kwargs)
-        assert status == 200, (status, data)
-        return data
+            response = block.runtime.call(block, handler, request_body(payload, raw), method=method.upper())
+        return response.status_code, decoded(response.body)
 
     def configure(self, **settings):
         """Save settings as an author does: through Studio's editor runtime."""
@@ -101,10 +90,11 @@ class LmsUnit:
     def page(self, student="student_1", language=None, usage_id=None, masquerade_as=None):
         """The unit's page in the courseware, as ``student`` sees it (the plain block's for ``other_usage_id``)."""
         runtime = self.runtime(student, masquerade_as=masquerade_as)
+        block = runtime.get_block(UsageKey.from_string(usage_id) if usage_id else self.unit_id)
         with translation.override(language):
-            if usage_id:
-                return runtime.render(runtime.get_block(UsageKey.from_string(usage_id)), "student_view").content
-            return runtime.render(runtime.get_block(self.unit_id), "student_view").content
+            fragment = runtime.render(block, "student_view")
+        # What the courseware puts in the page: the HTML and the fragment's resources (CSS, scripts).
+        return fragment.head_html() + fragment.body_html() + fragment.foot_html()
 
     def view(self, view_name, student="staff", language=None):
         """Studio: ``studio_view`` in the editor's runtime, ``author_view`` in the preview's."""

@@ -113,7 +113,7 @@ def test_the_sdist_holds_what_setup_reads(sdist):
 
     with tarfile.open(sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    assert {"requirements/base.txt", "setup.py", "README.md", "static/js/community.js",
+    assert {"requirements/base.in", "requirements/constraints.txt", "setup.py", "README.md", "static/js/community.js",
             "translations/fr/LC_MESSAGES/text.mo", "templates/learner/community.html"} <= names
 
 

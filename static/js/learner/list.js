@@ -1,0 +1,62 @@
+/* The list of conversations: sort, filter, "Show more". Only the answer to the latest request is shown, and the
+ * page number moves only once its answer arrives, so a failed "Show more" can simply be tried again. */
+(function (parts) {
+    'use strict';
+
+    parts.list = function (cx) {
+        var gettext = cx.gettext;
+        var list = cx.root.querySelector('.cx-threads');
+        var moreButton = cx.root.querySelector('.cx-more');
+        var emptyNote = cx.root.querySelector('.cx-empty');
+        var state = {sort: 'active', component: '', show: 'all', page: 1};
+        var latest = 0;
+
+        function load(page) {
+            var request = ++latest;
+            moreButton.disabled = true;
+            var payload = {sort: state.sort, component: state.component, show: state.show, page: page};
+            return cx.call('list_threads', payload).then(function (data) {
+                if (request !== latest) { return false; }
+                if (page > 1) {
+                    list.insertAdjacentHTML('beforeend', data.html);
+                } else {
+                    list.innerHTML = data.html;
+                }
+                state.page = page;
+                moreButton.hidden = !data.has_more;
+                cx.updateEmptyNote();
+                cx.announce(data.threads.length ? gettext('Conversations updated.') :
+                    gettext('No conversations here yet.'));
+                return true;
+            }).catch(function (error) {
+                if (request === latest) { cx.announce(error.message); }
+                return false;
+            }).then(function (shown) {
+                if (request === latest) { moreButton.disabled = false; }
+                return shown;
+            });
+        }
+
+        cx.list = list;
+        cx.listState = state;
+        cx.threadItem = function (threadId) {
+            return list.querySelector('.cx-thread[data-thread-id="' + threadId + '"]');
+        };
+        cx.updateEmptyNote = function () { emptyNote.hidden = list.children.length > 0; };
+
+        cx.actions.more = function () {
+            var firstNew = list.children.length;
+            load(state.page + 1).then(function (shown) {
+                // Keyboard users continue from the first conversation that was just added.
+                var added = shown && list.children[firstNew];
+                if (added) { added.querySelector('.cx-open').focus(); }
+            });
+        };
+
+        cx.changes.push(function (field) {
+            if (!field.hasAttribute('data-list-option')) { return; }
+            state[field.name] = field.value;
+            load(1);
+        });
+    };
+}(window.CommunityXBlockParts = window.CommunityXBlockParts || {}));
