@@ -55,7 +55,7 @@ lint: $(VENV)/.test node_modules/.installed
 ## Everything: lint, then the whole suite (SQLite, or the database COMMUNITY_DB_URL points at).
 test: system-deps $(VENV)/.test lint
 	mkdir -p var
-	$(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/pytest
 
 bench: $(VENV)/.test
 	mkdir -p var

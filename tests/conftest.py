@@ -61,11 +61,14 @@ def demo_usage_id():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the text-analysis quality table when test_analysis ran."""
+    """Print the text-analysis quality tables (development and held-out test sets) when test_analysis ran."""
     module = sys.modules.get("tests.unit.test_analysis")
     if not module or not module.QUALITY:
         return
-    terminalreporter.section("text analysis: precision / recall on tests/data/labelled_posts.json")
-    terminalreporter.line(f"{'language':8} {'signal':12} {'precision':>9} {'recall':>7} {'support':>8}")
-    for (language, signal), (precision, recall, support) in sorted(module.QUALITY.items()):
-        terminalreporter.line(f"{language:8} {signal:12} {precision:9.2f} {recall:7.2f} {support:8d}")
+    from tests.analysis_quality import SETS, format_table
+
+    for set_name in SETS:
+        rows = {key[1:]: value for key, value in module.QUALITY.items() if key[0] == set_name}
+        if rows:
+            terminalreporter.section(f"text analysis on the {set_name} timelines: precision / recall")
+            terminalreporter.line(format_table(rows))

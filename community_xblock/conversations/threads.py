@@ -11,21 +11,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
 from community_xblock.conversations import visits
+from community_xblock.conversations.analysed import apply_analysis, reanalyse, store_keyphrases
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput
 from community_xblock.core.lookups import post_for, thread_for
 from community_xblock.core.markup import render_markdown, visible_text
-from community_xblock.insights.analysis import analyse
-from community_xblock.models import SIGNAL_FIELDS, Anchor, Follow, Keyphrase, Post, Thread, ThreadKind
+from community_xblock.models import Anchor, Follow, Post, Thread, ThreadKind
 
 TITLE_MIN_LENGTH = 3
 BODY_MAX_LENGTH = 10_000
 
 
-def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=False, now=None):
+def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=False, now=None, source_id=None):
     """Open a conversation; ``anchor`` is a ``UnitComponent`` of the unit or None. Returns the Thread.
 
-    ``now`` stamps the writes (an import replays a past timeline with each post's own time).
+    ``now`` stamps the writes and ``source_id`` names the post where it came from (an import replays a past
+    timeline with each post's own time and id).
     """
     permissions.require_signed_in(viewer)
     now = now or timezone.now()
@@ -37,7 +38,7 @@ def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=Fal
             author_key=viewer.user_key, created_at=now, last_activity_at=now, follower_count=1,
         )
         opening = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, is_opening=True,
-                            title=title)
+                            title=title, source_id=source_id)
         thread.opening_post = opening
         thread.save(update_fields=["opening_post"])
         # People hear back about what they started: the author follows their own thread.
@@ -45,13 +46,13 @@ def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=Fal
     return thread
 
 
-def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, now=None):
+def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, now=None, source_id=None):
     """Answer a thread (a response) or a response (a comment). Returns the new Post."""
     permissions.require_signed_in(viewer)
     now = now or timezone.now()
     body_html = rendered_body(body)
     with transaction.atomic():
-        thread = thread_for(space, viewer, thread_id, for_update=True)
+        thread = thread_for(space, viewer, thread_id, for_update=True, related=("anchor",))
         if thread.closed:
             raise Conflict(_("This conversation is closed to new replies."))
         parent = None
@@ -65,7 +66,8 @@ def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, no
                 raise InvalidInput(
                     _("%(field)s must be a response: comments can only answer a response."), field="parent_id",
                 )
-        post = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, parent=parent)
+        post = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, parent=parent,
+                         source_id=source_id)
         counter = "comment_count" if parent else "response_count"
         Thread.objects.filter(pk=thread.pk).update(**{counter: F(counter) + 1}, last_activity_at=now)
         if parent is None and viewer.user_key != thread.author_key:
@@ -90,7 +92,8 @@ def edit(space, viewer, *, post_id, body, title=None, now=None):
         post.body_html = body_html
         post.edited_at = now or timezone.now()
         post.save(update_fields=["body", "body_html", "edited_at"])
-        store_analysis(post, title if title is not None else (post.thread.title if post.is_opening else ""))
+        thread = Thread.objects.select_related("anchor").get(pk=post.thread_id)
+        reanalyse(post, thread)
     return post
 
 
@@ -171,50 +174,27 @@ def rendered_body(body):
     return html
 
 
-def _new_post(space, thread, viewer, body, body_html, *, anonymous, now, parent=None, is_opening=False, title=""):
+def _new_post(space, thread, viewer, body, body_html, *, anonymous, now, parent=None, is_opening=False, title="",
+              source_id=None):
     """A post in ``thread``, written in the space's run, analysed."""
     post = Post(
         community=space.community, thread=thread, parent=parent, is_opening=is_opening, run=space.run,
-        author_key=viewer.user_key, author_name=viewer.username, anonymous=anonymous,
-        body=body, body_html=body_html, created_at=now,
+        author_key=viewer.user_key, author_name=viewer.username, author_is_staff=viewer.is_staff, anonymous=anonymous,
+        body=body, body_html=body_html, created_at=now, source_id=source_id,
     )
-    _apply_analysis(post, analyse(f"{title}\n{body}" if title else body))
+    analysis = apply_analysis(post, thread, title)
     post.week = week_of(now)
     post.save()
-    _store_keyphrases(post, post.analysis)
+    store_keyphrases(post, analysis, thread.anchor_id)
     # Writing is being here: the author counts among the space's visitors from their first post.
     visits.record_visit(space.community, viewer, now=now)
     return post
-
-
-def store_analysis(post, title=""):
-    """Analyse ``post`` again (after an edit) and store the result."""
-    analysis = analyse(f"{title}\n{post.body}" if title else post.body)
-    _apply_analysis(post, analysis)
-    post.save(update_fields=["language", *SIGNAL_FIELDS.values()])
-    Keyphrase.objects.filter(post=post).delete()
-    _store_keyphrases(post, analysis)
 
 
 def week_of(moment):
     """The Monday starting the (site-local) week of ``moment``: reports group posts by it."""
     day = timezone.localtime(moment).date()
     return day - timedelta(days=day.weekday())
-
-
-def _apply_analysis(post, analysis):
-    post.analysis = analysis
-    post.language = analysis.language
-    for signal, field in SIGNAL_FIELDS.items():
-        setattr(post, field, signal in analysis.signals)
-
-
-def _store_keyphrases(post, analysis):
-    Keyphrase.objects.bulk_create([
-        Keyphrase(post=post, community_id=post.community_id, anchor_id=post.thread.anchor_id,
-                  language=analysis.language, key=key, surface=surface)
-        for key, surface in analysis.keyphrases
-    ])
 
 
 def _anchor_row(community, component):

@@ -8,11 +8,13 @@ import statistics
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.db.models import CharField, Count, F, IntegerField, Q, Sum
+from django.db.models import CharField, Count, F, IntegerField, Max, Q, Sum
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from community_xblock.insights.analysis import SIGNALS
+from community_xblock.insights.analysis.language import LANGUAGES
+from community_xblock.insights.analysis.themes import excluded_stems
 from community_xblock.models import SIGNAL_FIELDS, Anchor, Community, Keyphrase, Post, Thread, ThreadKind, Visit
 
 REACTION_FIELDS = {"helpful": "helpful_count", "insightful": "insightful_count", "confused": "confused_count",
@@ -77,13 +79,15 @@ def _questions(threads):
         .values_list("created_at", "first_response_at").iterator(chunk_size=5000)
     ]
     unanswered = list(
-        questions.filter(response_count=0).select_related("anchor").order_by("created_at")[:UNANSWERED_SHOWN]
+        questions.filter(response_count=0).select_related("anchor", "opening_post").order_by("created_at")
+        [:UNANSWERED_SHOWN]
     )
     return {
         **counts,
         "answered_share": round(counts["answered"] / counts["total"], 3) if counts["total"] else 0,
         "median_hours_to_first_answer": round(statistics.median(delays), 1) if delays else None,
-        "unanswered": [{"id": t.pk, "title": t.title, "created_at": t.created_at,
+        "unanswered": [{"id": t.pk, "source_id": t.opening_post.source_id if t.opening_post else None,
+                        "title": t.title, "created_at": t.created_at,
                         "component": t.anchor.display_name if t.anchor_id else None} for t in unanswered],
     }
 
@@ -103,9 +107,16 @@ def _themes(community, names):
     then folded here into per-key totals, each shown in the form people wrote most.
     """
     rows = (Keyphrase.objects.filter(community=community)
-            .values("anchor__usage_key", "anchor__display_name", "key", "surface").annotate(count=Count("pk")))
+            .values("anchor__usage_key", "anchor__display_name", "language", "key", "surface")
+            .annotate(count=Count("pk")))
     totals, forms, per_component, component_names = Counter(), defaultdict(Counter), defaultdict(Counter), {}
+    component_stems = {}  # language -> stems of the unit's component names: they say nothing as themes
     for row in rows:
+        language = row["language"]
+        if language not in component_stems:
+            component_stems[language] = excluded_stems(names.values(), language) if language in LANGUAGES else set()
+        if set(row["key"].split()) <= component_stems[language]:
+            continue
         totals[row["key"]] += row["count"]
         forms[row["key"]][row["surface"]] += row["count"]
         if row["anchor__usage_key"]:
@@ -132,7 +143,8 @@ def _backlog(community, names):
             .annotate(confusion=Count("pk", filter=Q(sig_confusion=True)),
                       errors=Count("pk", filter=Q(sig_error=True)),
                       confused_reactions=Sum("confused_count", default=0),
-                      error_reactions=Sum("error_count", default=0), posts=Count("pk")))
+                      error_reactions=Sum("error_count", default=0), posts=Count("pk"),
+                      latest=Max("created_at")))
     backlog = []
     for row in rows:
         weight = row["confusion"] + row["errors"] + row["confused_reactions"] + row["error_reactions"]
@@ -144,16 +156,19 @@ def _backlog(community, names):
             "removed": row["thread__anchor__usage_key"] not in names,
             "confusion": row["confusion"], "errors": row["errors"],
             "confused_reactions": row["confused_reactions"], "error_reactions": row["error_reactions"],
-            "posts": row["posts"], "weight": weight,
+            "posts": row["posts"], "weight": weight, "latest": row["latest"],
         })
-    backlog.sort(key=lambda item: -item["weight"])
+    # Ties: error reports first (a wrong answer key hurts more than a hard passage), then the most recent.
+    backlog.sort(key=lambda item: (-item["weight"], -(item["errors"] + item["error_reactions"]),
+                                   -item["latest"].timestamp()))
     for item in backlog[:20]:
         evidence = (Post.objects.filter(community=community, deleted=False, hidden=False,
                                         thread__anchor_id=item["anchor_id"])
                     .filter(Q(sig_confusion=True) | Q(sig_error=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
                     .annotate(strength=F("confused_count") + F("error_count"))
                     .select_related("thread").order_by("-strength", "-created_at")[:BACKLOG_POSTS])
-        item["evidence"] = [{"post_id": post.pk, "thread_id": post.thread_id, "title": post.thread.title,
+        item["evidence"] = [{"post_id": post.pk, "source_id": post.source_id, "thread_id": post.thread_id,
+                             "title": post.thread.title,
                              "excerpt": post.body[:280], "confusion": post.sig_confusion, "error": post.sig_error}
                             for post in evidence]
     return backlog[:20]

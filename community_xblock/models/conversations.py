@@ -81,6 +81,7 @@ class Post(models.Model):
     author_key = models.CharField(max_length=USER_KEY_LENGTH)
     author_name = models.CharField(max_length=255)
     anonymous = models.BooleanField(default=False, help_text="Hidden from peers; staff still see the author.")
+    author_is_staff = models.BooleanField(default=False, help_text="Written by the course team.")
     body = models.TextField(help_text="Markdown, exactly as written.")
     body_html = models.TextField(help_text="The sanitised rendering of body, made when it is written.")
     created_at = models.DateTimeField(default=timezone.now)
@@ -102,12 +103,20 @@ class Post(models.Model):
     sig_praise = models.BooleanField(default=False)
     sig_frustration = models.BooleanField(default=False)
     sig_urgency = models.BooleanField(default=False)
+    analysis_version = models.PositiveSmallIntegerField(default=0, help_text="The rules the analysis was made with.")
+    source_id = models.CharField(max_length=255, null=True, blank=True,
+                                 help_text="The post's id where it was imported from (a timeline, a forum).")
 
     class Meta:
         indexes = [
             models.Index(fields=["thread", "created_at"], name="post_in_thread"),
             models.Index(fields=["community", "author_key"], name="post_by_author"),
             models.Index(fields=["community", "week"], name="post_by_week"),
+            models.Index(fields=["community", "analysis_version"], name="post_by_analysis_version"),
+        ]
+        constraints = [
+            # Imports are idempotent: a source id is imported once per community (NULLs never collide).
+            models.UniqueConstraint(fields=["community", "source_id"], name="post_source_once_per_community"),
         ]
 
     def __str__(self):

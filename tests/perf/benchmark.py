@@ -39,6 +39,8 @@ from django.utils import timezone  # noqa: E402
 from web_fragments.fragment import Fragment  # noqa: E402
 from xblock.core import XBlock  # noqa: E402
 
+from tests.perf import analysis_speed  # noqa: E402
+
 POSTS_PER_THREAD = 5
 TARGETS = "render and list at 100k: <= 2x floor and <= 1.2x their 1k figure; post: <= 3x floor"
 
@@ -271,6 +273,7 @@ def main():
 
     print_table(floor, render_floor, rows)
     print_evaluation(floor, reports)
+    analysis_speed.main()
 
 
 def print_table(floor, render_floor, rows):

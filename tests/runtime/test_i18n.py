@@ -1,6 +1,7 @@
 """Languages: catalogs complete and compiling, and no visible string escaping translation in fr, hu and the
 pseudo-locale (eo), for learners, staff and authors."""
 import gettext
+import os
 import re
 import shutil
 import subprocess
@@ -80,7 +81,8 @@ def test_the_source_catalog_holds_every_string_in_the_code(tmp_path):
     (tmp_path / "var").mkdir()  # the workbench settings log there
     for domain, extensions in (("django", "py,html"), ("djangojs", "js")):
         subprocess.run([sys.executable, "-m", "django", "makemessages", "-l", "en", "-d", domain, "-e", extensions,
-                        "--no-wrap", "--no-location"], cwd=tmp_path, check=True, capture_output=True)
+                        "--no-wrap", "--no-location"], cwd=tmp_path, check=True, capture_output=True,
+                       env={**os.environ, "DJANGO_SETTINGS_MODULE": "community_xblock.demo.settings"})
         fresh, _ = read_po(tmp_path / "locale" / "en" / "LC_MESSAGES" / f"{domain}.po")
         shipped, _ = read_po(TRANSLATIONS / "en" / "LC_MESSAGES" / f"{i18n_build.DOMAINS[domain]}.po")
         assert set(fresh) == set(shipped), "run make extract_translations"

@@ -99,7 +99,8 @@ class TestPrivacy:
         created = unit.ok("create_thread", {"kind": "question", "title": "My name is Leaving",
                                             "body": "Personal story"}, student=leaving)
         thread_id = created["thread"]["id"]
-        unit.ok("reply", {"thread_id": thread_id, "body": "Another learner's answer"}, student="amelie")
+        unit.ok("reply", {"thread_id": thread_id, "body": "Another learner's answer about chlorophyll"},
+                student="amelie")
         response_id = Post.objects.get(thread_id=thread_id, is_opening=False).pk
         unit.ok("react", {"post_id": response_id, "kind": "helpful"}, student=leaving)
         unit.page(student=leaving)
@@ -110,7 +111,7 @@ class TestPrivacy:
         assert (opening.body, opening.body_html, opening.author_name) == ("", "", "")
         assert opening.author_key != key
         assert Thread.objects.get(pk=thread_id).title == ""
-        assert Post.objects.get(pk=response_id).body == "Another learner's answer"
+        assert Post.objects.get(pk=response_id).body == "Another learner's answer about chlorophyll"
         assert Post.objects.get(pk=response_id).helpful_count == 1
         assert not Reaction.objects.filter(user_key=key).exists()
         assert not Follow.objects.filter(user_key=key).exists()

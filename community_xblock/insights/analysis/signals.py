@@ -1,120 +1,140 @@
 """What a post signals to the course team: confusion, an error report, praise, frustration, urgency.
 
-Each signal is a short list of expressions per language, the way learners actually write them in course
-forums (checked against the labelled posts in ``tests/data/labelled_posts.json``; the test reports precision and
-recall per signal and language). Expressions are regular expressions matched on the lower-cased text with
-apostrophes normalised; they are phrases rather than single words wherever a word alone misleads ("wrong" in
-"what is wrong with my reasoning" is confusion, not an error report).
+Three layers, each a small step a reader can follow:
+
+1. **Phrases** (``rules/<language>.py``), matched on the folded text: what learners actually write, including
+   symptoms ("blank page", "asks me to log in") for errors and questions about the content for confusion. Spans
+   that use error words to explain the content ("type I error", "marge d'erreur", "ne okozzon hibát") or own up
+   to the learner's own slip are removed before the error phrases are matched.
+2. **Polarity** (``polarity.py``): a strongly negative post with an exclamation, an angry emoji or a complaint is
+   frustration; praise inside a negative post said with a sarcastic frame ("great, another broken link") is not
+   praise but frustration; a bare "thanks" closing a complaint or a question is politeness, not praise.
+3. **The thread** (``Context``): a short confirmation ("+1", "same here", "pareil", "nálam is") inherits the error
+   or confusion of what it answers; the opening post of a course-issue thread reports an error unless it says
+   otherwise.
 """
+
 import re
 from functools import cache
 
-SIGNALS = ("confusion", "error", "praise", "frustration", "urgency")
+from community_xblock.insights.analysis.polarity import ANGRY_EMOJI, HAPPY_EMOJI, polarity
+from community_xblock.insights.analysis.rules import en, fr, hu
 
-LEXICON = {
-    "en": {
-        "confusion": [
-            r"\b(i )?(do ?n'?t|do not|can'?t|cannot|still don'?t) (really )?(understand|get|follow|see (why|how))",
-            r"\bconfus", r"\bunclear\b", r"\bnot clear\b", r"\bmakes? no sense\b", r"\bdoes ?n'?t make sense\b",
-            r"\blost me\b", r"\bi'?m lost\b", r"\b(can|could) (someone|somebody|anyone|you) (please )?explain",
-            r"\bwhat('s| is) the difference between\b", r"\bnot sure (i |if |why |how |what )",
-            r"\bi (don'?t|do not) see (why|how)\b", r"\bstruggling to (understand|see|follow)", r"\bpuzzl",
-            r"\bwhat does .{1,40} mean\b", r"\bhow (can|could|does|do) .{1,60} if\b", r"\bwhy would\b",
-        ],
-        "error": [
-            r"\btypo\b", r"\bmistake\b", r"\b(is|are|seems?|looks?) (wrong|incorrect)\b", r"\bincorrect\b",
-            r"\bwrong (answer|value|label|unit|formula|sign|date|number|figure|caption)",
-            r"\banswer key\b", r"\b(error|errors) in\b", r"\bshould (say|read)\b",
-            r"\bshould be .{1,40}(not|instead)\b", r"\bbroken link\b",
-            r"\bdead link\b", r"\blink (is )?broken\b", r"\b(does ?n'?t|does not|won'?t) (load|play|work|open)\b",
-            r"\bmislabel", r"\bmarked (me )?(as )?wrong\b", r"\bgraded (me )?(as )?wrong\b", r"\bcontradict",
-            r"\bin(consistent| the slides?) .{0,30}(but|whereas)\b", r"\b404\b", r"\bcut off\b",
-        ],
-        "praise": [
-            r"\bthanks?\b", r"\bthank you\b", r"\bgreat\b", r"\bexcellent\b", r"\bbrilliant\b", r"\bawesome\b",
-            r"\blove[ds]? (this|the|it)\b", r"\b(very |really |so )?(helpful|clear) (explanation|video|answer)",
-            r"\bwell explained\b", r"\bnow i (get|understand) it\b", r"\bmakes sense now\b", r"\bamazing\b",
-        ],
-        "frustration": [
-            r"\bfrustrat", r"\bannoying\b", r"\bwaste of (my )?time\b", r"\bridiculous\b", r"\bterrible\b",
-            r"\bi hate\b", r"\buseless\b", r"\bfed up\b", r"\bgive up\b", r"\bgiving up\b", r"\bunfair\b",
-            r"\bfor the (third|fourth|fifth|\w+th) time\b", r"\bstill no (answer|reply|response)\b",
-        ],
-        "urgency": [
-            r"\burgent", r"\basap\b", r"\bas soon as possible\b", r"\bdeadline\b", r"\bdue (tomorrow|tonight|today)",
-            r"\bbefore (the |my )?(exam|deadline|quiz|test)\b", r"\b(exam|quiz|test) (is )?(tomorrow|tonight)",
-            r"\bplease help\b", r"\bquick(ly)? (help|answer|reply)\b",
-        ],
-    },
-    "fr": {
-        "confusion": [
-            r"\bje ne (comprends|saisis|vois) (pas|toujours pas|vraiment pas)", r"\bpas (bien )?compris\b",
-            r"\bj'ai du mal à (comprendre|suivre|voir)", r"\bje suis (un peu |complètement )?perdu",
-            r"\bje n'arrive pas à (comprendre|suivre|voir|saisir)", r"\bpas clair\b", r"\bconfus",
-            r"\b(quelqu'un|qqn) (peut|pourrait)(-il)? (m')?expliquer", r"\bquelle est la différence\b",
-            r"\bça n'a pas de sens\b", r"\bje ne vois pas (pourquoi|comment)\b", r"\bque (veut dire|signifie)\b",
-            r"\bcomment (est-ce que |peut-on |se fait-il)", r"\bm'échappe\b",
-        ],
-        "error": [
-            r"\berreur\b", r"\bfaute\b", r"\bcoquille\b", r"\b(est|sont|semble|me semble) (faux|fausse|incorrect)",
-            r"\bincorrecte?\b", r"\bcorrigé (est |semble )?(faux|erroné)", r"\berroné", r"\bdevrait (être|dire)\b",
-            r"\blien (mort|cassé|brisé)\b", r"\bne (fonctionne|marche|s'affiche|se charge) pas\b",
-            r"\bcomptée? (comme )?fau(x|sse)\b", r"\bcontradi", r"\bcontredi", r"\blien .{0,40}cassé\b",
-            r"\bmauvaise (réponse|valeur|unité|légende)",
-            r"\bil manque\b",
-        ],
-        "praise": [
-            r"\bmerci\b", r"\bgénial", r"\bsuper\b", r"\bexcellent", r"\bbravo\b", r"\btrès (clair|utile|bien)",
-            r"\bj'adore\b", r"\bbien expliqué", r"\bc'est (beaucoup )?plus clair\b", r"\bformidable\b",
-        ],
-        "frustration": [
-            r"\bfrustr", r"\bénervant", r"\bagaçant", r"\bperte de temps\b", r"\bc'est nul\b", r"\bridicule\b",
-            r"\bj'en ai marre\b", r"\binutile\b", r"\bj'abandonne\b", r"\binjuste\b", r"\btoujours pas de réponse\b",
-        ],
-        "urgency": [
-            r"\burgent", r"\bau plus vite\b", r"\bdès que possible\b", r"\bdate limite\b", r"\bdeadline\b",
-            r"\bavant (l'|le |la )?(examen|partiel|quiz|rendu|date limite)", r"\b(examen|partiel|quiz) (est )?demain",
-            r"\bpour demain\b", r"\bà l'aide\b", r"\brapidement\b",
-        ],
-    },
-    "hu": {
-        "confusion": [
-            r"\bnem (igazán |teljesen |egészen )?értem\b", r"\bnem (világos|egyértelmű)\b", r"\bösszezavar",
-            r"\bzavaros\b", r"\belvesztem\b", r"\bnem tudom,? (hogy|miért|mi|hogyan)\b",
-            r"\bel tudná(d|tok)? (valaki )?magyarázni\b", r"\bmagyarázza? el\b", r"\bmi a különbség\b",
-            r"\bnincs értelme\b", r"\bnem értem,? (hogy|miért|mi)\b", r"\bnem látom,? (hogy|miért)\b",
-            r"\bmit jelent\b", r"\bhogyan lehet(séges)?,? hogy\b", r"\bnem áll össze\b",
-        ],
-        "error": [
-            r"\bhib(a|át|ás|ák|ásan|ás a)\b", r"\belírás", r"\btéves",
-            r"\brossz (a )?(válasz|megoldás|érték|mértékegység)",
-            r"\bnem működik\b", r"\bhelytelen", r"\b(kellene|kéne) lennie\b", r"\bnem tölt(ődik)? be\b",
-            r"\bnem jó a\b", r"\bellentmond", r"\bfelcserél", r"\bhiányzik\b", r"\brosszul (van|számol|írja)",
-            r"\bnem (nyílik|indul) el\b",
-        ],
-        "praise": [
-            r"\bköszön", r"\bköszi\b", r"\bszuper\b", r"\bnagyszerű", r"\bremek\b", r"\bnagyon (jó|hasznos|érthető)",
-            r"\bimádom\b", r"\bzseniális\b", r"\bmost már értem\b", r"\bmost már világos\b", r"\bkiváló",
-        ],
-        "frustration": [
-            r"\bidegesít", r"\bbosszant", r"\bidőpocsékolás\b", r"\bborzalmas\b", r"\bszörnyű\b", r"\bfelesleges\b",
-            r"\belegem van\b", r"\bhasználhatatlan\b", r"\bfeladom\b", r"\bigazságtalan\b",
-            r"\bmég mindig nincs válasz",
-        ],
-        "urgency": [
-            r"\bsürgős", r"\bhatáridő", r"\bholnap\b", r"\bminél előbb\b", r"\bmielőbb\b", r"\bvizsga előtt\b",
-            r"\bgyorsan\b", r"\bsegítsetek\b",
-        ],
-    },
-}
+SIGNALS = ("confusion", "error", "praise", "frustration", "urgency")
+RULES = {"en": en.RULES, "fr": fr.RULES, "hu": hu.RULES}
+CONFIRMATION_WORDS = 12  # a confirmation is short: "+1, same on Firefox"
+CONFIRMATION_OPENING = 40  # characters: or it opens with one ("Same here. And on top of that...")
+INHERITED = ("error", "confusion")
+FRUSTRATED_POLARITY = -0.5
+QUESTION = re.compile(r"[^.!?\n]*\?+")
+CONCESSION = re.compile(r"\b(?:but|however|although|mais|pourtant|cependant|de|viszont|azonban|csak hat)\b")
+INTENSITY = re.compile(r"!{2,}|\?!|!\?")
+SARCASTIC_POLARITY = -0.1
+SELF_DIRECTED_EMOJI = set("🤦")
 
 
 @cache
-def _compiled(language, signal):
-    return re.compile("|".join(f"(?:{pattern})" for pattern in LEXICON[language][signal]))
+def _compiled(language, name):
+    """One expression for a list. The patterns that start at a word boundary share one leading ``\\b``: Python's
+    engine then tries the alternatives at word starts only, ten times faster than ``\\b`` inside each."""
+    patterns = RULES[language][name]
+    at_words = [pattern[2:] for pattern in patterns if pattern.startswith(r"\b")]
+    anywhere = [pattern for pattern in patterns if not pattern.startswith(r"\b")]
+    parts = [rf"\b(?:{_alternatives(at_words)})"] if at_words else []
+    return re.compile("|".join(parts + ([_alternatives(anywhere)] if anywhere else [])))
 
 
-def detect_signals(text, language):
-    """The signals ``text`` (in ``language``) carries, as a set of names from SIGNALS."""
-    normalised = text.lower().replace("’", "'")
-    return {signal for signal in SIGNALS if _compiled(language, signal).search(normalised)}
+def _alternatives(patterns):
+    return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
+def _has(language, name, text):
+    return bool(_compiled(language, name).search(text))
+
+
+def detect_signals(text, language, context=None):
+    """The signals of ``text`` (a ``Text``) written in ``language``, read in its thread's ``context``."""
+    folded = text.folded
+    found = set()
+    own_mistake = _has(language, "own_mistake", folded)
+    if _has(language, "error", _compiled(language, "not_error").sub(" ", folded)) and not own_mistake:
+        found.add("error")
+    if _has(language, "urgency", folded) and not _has(language, "not_urgency", folded):
+        found.add("urgency")
+    # Polarity is the costliest step (VADER reads every word), and only two decisions need it: computed on demand.
+    score = cache(lambda: polarity(text, language))
+    if _has(language, "frustration", folded) or _frustrated_tone(text, score, own_mistake):
+        found.add("frustration")
+    if not _has(language, "not_confusion", folded) and (
+            _has(language, "confusion", folded) or _asks_about_the_content(text, language, found, context)):
+        found.add("confusion")
+    warm = bool(text.emoji & HAPPY_EMOJI) and not text.emoji & ANGRY_EMOJI and not found & {"error", "frustration"}
+    if (_has(language, "praise", folded) or warm) and not _has(language, "not_praise", folded):
+        found.add("praise")
+        negative = found & {"error", "frustration"} or score() < SARCASTIC_POLARITY
+        sarcastic = _has(language, "sarcasm", folded) and negative
+        if sarcastic or text.emoji & ANGRY_EMOJI:  # "Merci hein 🙄": thanks said with an eye-roll
+            found.discard("praise")
+            found.add("frustration")
+        elif found & {"error", "confusion", "urgency", "frustration"} and _only_politeness(language, folded):
+            found.discard("praise")
+        elif "frustration" in found and CONCESSION.search(folded):
+            found.discard("praise")  # "I really appreciate the course, but ...": the point is the complaint
+    if context is not None:
+        found |= _from_the_thread(text, language, context, found)
+    return found
+
+
+def _asks_about_the_content(text, language, found, context):
+    """A question that asks to understand ("is a negative t wrong??", "il sert à quoi ?", "melyik a jó?"), and is
+    not about logistics, small talk or a request, not part of an error report, not a frustrated "anyone??". The
+    course team's questions, and the questions others ask the asker back ("which version do you use?"), clarify
+    rather than confess confusion."""
+    if not text.is_question or found & {"error", "frustration"}:
+        return False
+    asked = " ".join(QUESTION.findall(text.folded))  # the question sentences: "Due tonight! How do I...?"
+    if context is not None and (context.author_is_staff or not (context.is_opening or context.author_is_asker)
+                                and _has(language, "clarifying", asked)):
+        return False
+    return _has(language, "asks", asked) and not _has(language, "logistics", asked) \
+        and not _has(language, "social", asked)
+
+
+def _frustrated_tone(text, score, own_mistake):
+    """An angry emoji, or a strongly negative post said with feeling ("!!", "?!"). A facepalm at one's own slip
+    ("I ran my own cell twice 🤦") is not anger at the course."""
+    angry = text.emoji & ANGRY_EMOJI
+    if angry and not (own_mistake and angry <= SELF_DIRECTED_EMOJI):
+        return True
+    return bool(INTENSITY.search(text.raw)) and score() <= FRUSTRATED_POLARITY
+
+
+def _only_politeness(language, folded):
+    """The praise comes only from a closing "thanks" / "merci d'avance" / "köszi": politeness, not praise."""
+    remaining = _compiled(language, "bare_thanks").sub(" ", folded)
+    return not _has(language, "praise", remaining)
+
+
+def _from_the_thread(text, language, context, found):
+    """What the post means in its thread: confirmations inherit, issue threads open with an error report."""
+    inherited = set()
+    answered = context.parent_signals or context.opening_signals
+    if _confirms(text, language):
+        inherited |= set(INHERITED) & set(answered)
+        if context.thread_kind == "issue" and not inherited:
+            inherited.add("error")
+    reported = "error" in answered or "error" in context.opening_signals
+    if not context.is_opening and reported and _has(language, "persists", text.folded) \
+            and not _has(language, "own_mistake", text.folded):
+        inherited.add("error")
+    if context.is_opening and context.thread_kind == "issue" and not found & {"error", "praise"} \
+            and not _has(language, "own_mistake", text.folded):
+        inherited.add("error")
+    return inherited
+
+
+def _confirms(text, language):
+    """A confirmation: a short reply that says "same", or a longer one that starts by saying so."""
+    if len(text) <= CONFIRMATION_WORDS:
+        return _has(language, "confirmation", text.folded)
+    return _has(language, "confirmation", text.folded[:CONFIRMATION_OPENING])

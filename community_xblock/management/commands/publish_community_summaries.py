@@ -4,23 +4,11 @@ Run it from a scheduler (cron, a Celery beat) so institution-wide analytics rece
 when nobody opens the evaluation. In the LMS the event goes through ``eventtracking`` like any tracking event;
 elsewhere each event is printed as one JSON line.
 """
-import json
-
 from django.core.management.base import BaseCommand
-from django.core.serializers.json import DjangoJSONEncoder
 
 from community_xblock.insights.evaluation import summary_due, summary_event, unit_report
 from community_xblock.models import Community
-
-
-def emitter(stdout):
-    """eventtracking's tracker where the platform has it, else a JSON line on stdout."""
-    try:
-        from eventtracking import tracker
-
-        return tracker.emit
-    except ImportError:
-        return lambda name, data: stdout.write(json.dumps({"name": name, "data": data}, cls=DjangoJSONEncoder))
+from community_xblock.platform.eventtracking import emitter
 
 
 class Command(BaseCommand):
