@@ -58,6 +58,28 @@ class TestTheThread:
         assert "error" in signals("Q3 of the quiz: the key says 12 kg", thread_kind="issue")
         assert "error" not in signals("Q3 of the quiz: the key says 12 kg", thread_kind="discussion")
 
+    @pytest.mark.parametrize("reply", ["Did you save each trial before submitting?",
+                                       "Tu as compté combien de termes entre u0 et un ? 😉",
+                                       "Megnézted már, mit ad vissza a scanf, amikor nincs több szám?"])
+    def test_a_helpers_question_back_is_not_confusion(self, reply):
+        asked = frozenset({"confusion"})
+        assert "confusion" not in signals(reply, is_opening=False, parent_signals=asked, opening_signals=asked)
+
+
+    def test_the_askers_own_follow_up_question_is_confusion(self):
+        assert "confusion" in signals("wait, why do we double it?", is_opening=False, author_is_asker=True)
+
+    @pytest.mark.parametrize("reply", ["You're right, a line was missing from the instructions. I've added it.",
+                                       "Bien vu, merci : la dernière ligne a sauté lors de la mise en page.",
+                                       "Igazatok van, a pontozókulcsban egy tavalyi szempont maradt benne."])
+    def test_the_team_owning_up_to_a_reported_defect_is_an_error_report(self, reply):
+        assert "error" in signals(reply, is_opening=False, thread_kind="issue", author_is_staff=True)
+        assert "error" not in signals(reply, is_opening=False, thread_kind="discussion", author_is_staff=False)
+
+    def test_a_new_question_after_it_makes_sense_is_confusion(self):
+        assert "confusion" in signals("ok that part makes sense now, thanks. but then why is Q7 two figures?")
+        assert "confusion" not in signals("ok that part makes sense now, thanks!")
+
     @pytest.mark.parametrize(("reply", "thread_language"), [("+1", "hu"), ("ok merci", "fr"), ("ok", "fr")])
     def test_a_two_word_reply_speaks_its_threads_language(self, reply, thread_language):
         assert analyse(reply, Context(is_opening=False, thread_language=thread_language)).language == thread_language
@@ -99,6 +121,7 @@ class TestWhatLearnersWrite:
         assert "error" not in analyse(text).signals
 
     @pytest.mark.parametrize("text", [
+        "love how the sim wipes all my trials. really great design 🙃",
         "Great, another broken video 🙄", "Génial, toujours une page blanche. Merci hein 🙄",
         "Szuper, megint nem tölt be.",
     ])

@@ -13,7 +13,7 @@ from community_xblock.insights.analysis.signals import SIGNALS, detect_signals
 from community_xblock.insights.analysis.text import Text
 from community_xblock.insights.analysis.themes import excluded_stems, keyphrases
 
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 @dataclass(frozen=True)

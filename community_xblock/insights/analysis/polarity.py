@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from community_xblock.insights.analysis.text import stemmer
 
 PREFIX_MINIMUM = 4  # letters: shorter lexicon entries match whole stems only
-ANGRY_EMOJI = set("😡😠🤬😤🙄😒😑😩😫💢👎😞😣😖😭🤦")
+ANGRY_EMOJI = set("😡😠🤬😤🙄😒😑😩😫💢👎😞😣😖😭")  # not 🤦: learners facepalm at their own slips
 HAPPY_EMOJI = set("😀😃😄😁😊🙂😍🥰👍👏🙏❤💯🎉🤩✨😇")
 NEGATORS = {
     "fr": {"pas", "ne", "n", "jamais", "aucun", "aucune", "rien", "plus", "sans", "ni"},

@@ -30,7 +30,8 @@ QUESTION = re.compile(r"[^.!?\n]*\?+")
 CONCESSION = re.compile(r"\b(?:but|however|although|mais|pourtant|cependant|de|viszont|azonban|csak hat)\b")
 INTENSITY = re.compile(r"!{2,}|\?!|!\?")
 SARCASTIC_POLARITY = -0.1
-SELF_DIRECTED_EMOJI = set("🤦")
+TEACHING_EMOJI = set("😉")  # "how many terms are there? 😉": a helper's hint, not a question
+IRONIC_EMOJI = set("🙃😏")  # "really great design 🙃": the praise is sarcasm
 
 
 @cache
@@ -63,16 +64,19 @@ def detect_signals(text, language, context=None):
         found.add("urgency")
     # Polarity is the costliest step (VADER reads every word), and only two decisions need it: computed on demand.
     score = cache(lambda: polarity(text, language))
-    if _has(language, "frustration", folded) or _frustrated_tone(text, score, own_mistake):
+    if _has(language, "frustration", folded) or _frustrated_tone(text, score):
         found.add("frustration")
-    if not _has(language, "not_confusion", folded) and (
-            _has(language, "confusion", folded) or _asks_about_the_content(text, language, found, context)):
+    # A helper's question back ("mit ad vissza a scanf...? 😉") may read like confusion: only what the post says
+    # outside its questions counts then.
+    declared = QUESTION.sub(" ", folded) if _asks_back(text, language, context) else folded
+    if not _resolved(language, folded) and (
+            _has(language, "confusion", declared) or _asks_about_the_content(text, language, found, context)):
         found.add("confusion")
     warm = bool(text.emoji & HAPPY_EMOJI) and not text.emoji & ANGRY_EMOJI and not found & {"error", "frustration"}
     if (_has(language, "praise", folded) or warm) and not _has(language, "not_praise", folded):
         found.add("praise")
         negative = found & {"error", "frustration"} or score() < SARCASTIC_POLARITY
-        sarcastic = _has(language, "sarcasm", folded) and negative
+        sarcastic = _has(language, "sarcasm", folded) and negative or bool(text.emoji & IRONIC_EMOJI)
         if sarcastic or text.emoji & ANGRY_EMOJI:  # "Merci hein 🙄": thanks said with an eye-roll
             found.discard("praise")
             found.add("frustration")
@@ -89,22 +93,40 @@ def _asks_about_the_content(text, language, found, context):
     """A question that asks to understand ("is a negative t wrong??", "il sert à quoi ?", "melyik a jó?"), and is
     not about logistics, small talk or a request, not part of an error report, not a frustrated "anyone??". The
     course team's questions, and the questions others ask the asker back ("which version do you use?"), clarify
-    rather than confess confusion."""
-    if not text.is_question or found & {"error", "frustration"}:
+    rather than confess confusion, and so do the teaching questions helpers ask with a wink ("how many terms are
+    there between u0 and un? 😉")."""
+    if not text.is_question or "error" in found:
         return False
     asked = " ".join(QUESTION.findall(text.folded))  # the question sentences: "Due tonight! How do I...?"
-    if context is not None and (context.author_is_staff or not (context.is_opening or context.author_is_asker)
-                                and _has(language, "clarifying", asked)):
+    if "frustration" in found and not _has(language, "understanding", asked):
+        return False  # "anyone??" is impatience; "why do we round down?? I'm fed up" still asks to understand
+    if context is not None and context.author_is_staff or _asks_back(text, language, context):
         return False
+    # Small talk and opinion polls frame the whole post ("honest opinion: ... do we really need...?").
     return _has(language, "asks", asked) and not _has(language, "logistics", asked) \
-        and not _has(language, "social", asked)
+        and not _has(language, "social", text.folded)
 
 
-def _frustrated_tone(text, score, own_mistake):
-    """An angry emoji, or a strongly negative post said with feeling ("!!", "?!"). A facepalm at one's own slip
-    ("I ran my own cell twice 🤦") is not anger at the course."""
-    angry = text.emoji & ANGRY_EMOJI
-    if angry and not (own_mistake and angry <= SELF_DIRECTED_EMOJI):
+def _resolved(language, folded):
+    """The post says the confusion is gone ("makes sense now"), unless it moves on to a new question after a
+    "but" ("makes sense now, thanks. but then why is Q7 two figures?")."""
+    if not _has(language, "not_confusion", folded):
+        return False
+    after = CONCESSION.split(folded)[-1]
+    return after == folded or not ("?" in after and _has(language, "understanding", after))
+
+
+def _asks_back(text, language, context):
+    """A reply by someone other than the asker whose question checks or teaches ("did you save each trial?",
+    "tu as compté combien de termes ? 😉")."""
+    if context is None or context.is_opening or context.author_is_asker or not text.is_question:
+        return False
+    return bool(text.emoji & TEACHING_EMOJI) or _has(language, "clarifying", " ".join(QUESTION.findall(text.folded)))
+
+
+def _frustrated_tone(text, score):
+    """An angry emoji, or a strongly negative post said with feeling ("!!", "?!")."""
+    if text.emoji & ANGRY_EMOJI:
         return True
     return bool(INTENSITY.search(text.raw)) and score() <= FRUSTRATED_POLARITY
 
@@ -124,11 +146,16 @@ def _from_the_thread(text, language, context, found):
         if context.thread_kind == "issue" and not inherited:
             inherited.add("error")
     reported = "error" in answered or "error" in context.opening_signals
-    if not context.is_opening and reported and _has(language, "persists", text.folded) \
-            and not _has(language, "own_mistake", text.folded):
+    own_mistake = _has(language, "own_mistake", text.folded)
+    if not context.is_opening and reported and _has(language, "persists", text.folded) and not own_mistake:
         inherited.add("error")
-    if context.is_opening and context.thread_kind == "issue" and not found & {"error", "praise"} \
-            and not _has(language, "own_mistake", text.folded):
+    # "You're right, a line was missing" / "bien vu" / "igazatok van": the team (or a peer, under a report)
+    # acknowledges a defect someone raised.
+    raised = reported or context.author_is_staff and context.thread_kind == "issue"
+    if not context.is_opening and raised and not own_mistake \
+            and _has(language, "acknowledges", text.folded):
+        inherited.add("error")
+    if context.is_opening and context.thread_kind == "issue" and not found & {"error", "praise"} and not own_mistake:
         inherited.add("error")
     return inherited
 

@@ -32,18 +32,20 @@ NUMBER_NAMES = {"q": "Q", "question": "Q", "kerdes": "kérdés", "feladat": "fel
 CHATTER = {
     "en": word_set('thanks thank hello please yeah yes okay guys everyone anyone someone somebody anybody really '
                   'actually maybe also still just sure hope thx cheers great good nice lot bit same seems hey '
-                  'folks lol'),
+                  'folks lol honestly understand'),
     "fr": word_set("merci bonjour salut svp vraiment aussi alors quelqu'un tout truc chose choses bien peu pareil idem "
-                  'coucou bonsoir cordialement super genial faut oui voila donc enfin juste merci beaucoup'),
+                  'coucou bonsoir cordialement super genial faut oui voila donc enfin juste merci beaucoup comprends '
+                  'comprend comprendre compris pense sais'),
     "hu": word_set('koszi koszonom sziasztok szia valaki tenyleg szerintem egyebkent dolog akkor most nalam nekem udv '
-                  'hello helo oke szuper legyszi kerem tudja tudna tudom kell lehet igen persze'),
+                  'hello helo oke szuper legyszi kerem tudja tudna tudom kell lehet igen persze ertem ertettem '
+                  'erteni ugyanaz elnezest csinalja'),
 }
 WEAK = {
     "en": word_set('question questions answer answers help problem issue wrong think know thing things something '
                   'anything need want like right post reply course week people time today tomorrow yesterday day '
                   'days start starting end way stuff part'),
     "fr": word_set('question questions reponse aide probleme souci besoin cours message semaine'),
-    "hu": word_set('kerdes kerdesem valasz segitseg problema gond kurzus het'),
+    "hu": word_set('kerdes kerdesem valasz segitseg problema gond kurzus het oldal pont'),
 }
 
 

@@ -30,12 +30,17 @@ RULES = {
         r"\bc\'est quoi la (?:vraie|bonne)\b",
         r"\bc\'est l\'un ou l\'autre\b",
         r"\bje (?:ne )?(?:sais|vois) plus (?:quoi|qui|lequel)\b",
+        r"\b(?:me tuent|me tue)\b.{0,60}\bsavoir\b",
+        r"\bj'arrive (?:jamais|pas) a (?:savoir|comprendre|voir)\b",
+        r"\bje suis (?:toujours )?bloquee? (?:sur|a)\b",
     ],
     "not_confusion": [
         r"\bpas (?:du tout )?(?:confus|complique)\b", r"\bpas si complique\b", r"\bc'est (?:plus |beaucoup plus |bien plus )?clair maintenant\b",
         r"\bj'ai (?:enfin )?compris\b", r"\bmaintenant (?:je |j')?(?:comprends|ai compris|c'est clair)\b", r"\bc'est (?:tres |super |hyper )?clair\b",
         r"\bpas si (?:confus|complique|dur|difficile)\b",
         r"\bpas (?:tres |si )?(?:dur|difficile)\b",
+        r"\bm'a (?:enfin )?fait comprendre\b",
+        r"\bj'ai (?:enfin|fini par) (?:compris|capte)\b",
     ],
     # A question asks to understand when it asks why, how, which, or checks an idea ("... right?", "ou c'est pareil ?").
     "asks": [
@@ -60,6 +65,9 @@ RULES = {
         r"\bessayez\b",
         r"\bpeut-etre\b",
         r"\b(?:regarde|verifie|verifiez)\b",
+        r"\b(?:tu as|t'as|as-tu|avez-vous|vous avez) (?:bien )?(?:essaye|verifie|compte|regarde|mis|fait|pense|vide|recharge|teste|lu)\b",
+        r"\bqu'est-ce que (?:tu|vous) (?:sais|savez|obtiens|obtenez|trouves|trouvez|remarques|remarquez)\b",
+        r"\b(?:tu|vous) (?:gardes?|gardez|changes?|changez|obtiens|obtenez|trouves|trouvez)\b[^?]{0,60}\?",
     ],
     "social": [
         r"\bvous venez d\'ou\b",
@@ -82,6 +90,11 @@ RULES = {
         r"\bvous en pensez quoi\b",
         r"\bdebat\b",
         r"\bvotre avis\b",
+        r"\bquelqu'un (?:de|d'|a|en|sur) [a-z]",
+        r"\bpetite provoc\b",
+        r"\bqu'en pensez-vous\b",
+        r"\bvous en pensez quoi\b",
+        r"\bun bon (?:livre|bouquin|site|podcast)\b",
     ],
     "logistics": [
         r"\bcertificat", r"\battestation\b", r"\brendre\b", r"\bdepot\b", r"\bdeposer\b",
@@ -93,6 +106,9 @@ RULES = {
         r"\breviser\b",
         r"\bconseiller (?:un|des)\b",
         r"\bquel navigateur\b",
+        r"\bcombien de mots\b",
+        r"\bnombre de mots\b",
+        r"\bsous-titres?\b",
     ],
     "error": [
         r"\berreurs? (?:dans|sur|de frappe|de saisie|au niveau|a la|au|en)\b", r"\b(?:il y a|il y aurait|y a|y'a|ya|j'ai trouve|je crois qu'il y a|je pense qu'il y a) (?:une |des |un )?(?:petite |grosse |legere )?(?:erreur|faute|coquille|bug|souci|probleme|incoherence|contradiction)",
@@ -136,6 +152,16 @@ RULES = {
         r"\bcontradiction entre\b",
         r"\bse contredi\w*",
         r"\bcontredit (?:la|le|les|ce|ca|l\')\b",
+        r"\bcarre gris\b",
+        r"\b(?:reste|restent|est toujours) grise?s?\b",
+        r"\bmouline\b",
+        r"\btourne (?:dans le vide|a l'infini|en boucle)\b",
+        r"\bm'a (?:ejecte|deconnecte|sorti)\b",
+        r"\bcorrectif\b",
+        r"\bla (?:consigne|grille|correction|video|lecture|fiche)\b[^.?!]{0,60}\bdit\b[^.?!]{0,80}\bmais\b[^.?!]{0,40}\b(?:la|le) (?:grille|consigne|quiz|correction|corrige|video|lecture)\b",
+        r"\bnulle part dans la consigne\b",
+        r"\bc'est (?:le quiz|la correction|le corrige) qui (?:est faux|se trompe)\b",
+        r"\b(?:le quiz|la correction|le correcteur)\b[^.?!]{0,30}\b(?:refuse|rejette|n'accepte que)\b",
     ],
     "not_error": [
         r"\btypes? d'erreurs?\b", r"\berreurs? de (?:type|premiere|seconde|premier|second|mesure|echantillonnage|planification|estimation|jugement|calcul courante)",
@@ -147,6 +173,7 @@ RULES = {
         r"\b(?:pas|plus) (?:une|d\') ?(?:erreur|contradiction|bug|faute|coquille)\b",
         r"\bn\'est pas (?:une )?(?:erreur|contradiction|bug|faute)\b",
         r"\baucune (?:erreur|contradiction)\b",
+        r"\bc'est pas (?:le quiz|la plateforme|le simulateur)\b",
     ],
     # The learner owns up to their own slip: the post reports nothing about the course.
     "own_mistake": [
@@ -220,6 +247,10 @@ RULES = {
         r"\bc\'est une blague\b",
         r"\busant\b",
         r"\bca fait (?:\d+|une|deux|trois) (?:min|minutes?|heures?|jours?) que (?:j\'essaie|je)\b",
+        r"\bc'est (?:quand meme |vraiment )?pas serieux\b",
+        r"\bje vais jamais y arriver\b",
+        r"\bje m'ennuie\b",
+        r"\bencore plus perdue?\b",
     ],
     "urgency": [
         r"\burgent", r"\bau plus vite\b", r"\bau plus tot\b", r"\bdes que possible\b", r"\basap\b", r"\b(?:repondre|reponse|aide|aider|besoin|eclairer|expliquer)\b.{0,25}\b(?:vite|rapidement)\b",
@@ -233,6 +264,32 @@ RULES = {
         r"\bil (?:me |nous )?reste (?:\d+|une|deux|trois|quelques) ?(?:h|heures?|minutes?|min)\b",
         r"\b(?:rendre|rendu|rends?|remettre|deposer|envoyer)\b.{0,30}\b(?:demain|ce soir|aujourd\'hui|a midi|a minuit|dans \d+)\b",
         r"\b(?:date limite|deadline|echeance)\b.{0,30}\b(?:ce soir|demain|aujourd\'hui|dans|a minuit|a midi)\b",
+        r"\b(?:partiel|examen|exam|controle|expose|oral)s?\b[^.?!]{0,40}\b(?:demain|apres-demain|ce soir|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+        r"\b(?:ferme|fermera|expire|a rendre|se termine|se cloture)\b[^.?!]{0,15}\b(?:demain|apres-demain|ce soir)\b",
+        r"\b(?:expose|oral|examen|partiel) a \d{1,2} ?h\b",
     ],
     "not_urgency": [r"\bpas urgent\b", r"\brien ne presse\b", r"\bquand (?:tu peux|vous pouvez|vous aurez le temps)\b", r"\bpetite question\b"],
+    # A question that asks to understand even when said in anger.
+    "understanding": [
+        r"\bpourquoi\b",
+        r"\bcomment (?:on|je|ca|est-ce|se fait|il|elle)\b",
+        r"\bdifference\b",
+        r"\bca veut dire\b",
+        r"\bquand (?:est-ce qu'on|on|je) (?:utilise|prend)\b",
+    ],
+    # Owning up to a defect someone raised (read in the thread: see signals.py).
+    "acknowledges": [
+        r"\b(?:vous avez|t'as|tu as|vous aviez|t'avais) (?:tout a fait |bien )?raison\b",
+        r"\bbien vu\b",
+        r"\bbonne remarque\b",
+        r"\bmerci (?:pour|du) (?:le |ce |votre )?signalement\b",
+        r"\bmerci de l'avoir signale\b",
+        r"\bprobleme identifie\b",
+        r"\bon corrige\b",
+        r"\bnous corrigeons\b",
+        r"\bne sont pas alignes\b",
+        r"\ba saute\b",
+        r"\bsans que la consigne\b",
+        r"\bneutralise\b",
+    ],
 }
