@@ -9,6 +9,7 @@ import hashlib
 from django.db import transaction
 from django.db.models import F
 
+from community_xblock.aggregates import changes as aggregates
 from community_xblock.models import Flag, Follow, Keyphrase, Post, Reaction, Thread, Visit
 
 RETIRED_NAME = ""
@@ -39,6 +40,7 @@ def retire_user(user_key):
     """Blank what ``user_key`` wrote and who they were, in every community. Returns how many posts."""
     retired_key = "retired-" + hashlib.sha256(user_key.encode("utf-8")).hexdigest()[:16]
     with transaction.atomic():
+        aggregates.retire(user_key, retired_key)
         # Themes are the person's own words too.
         Keyphrase.objects.filter(post__author_key=user_key).delete()
         blanked = Post.objects.filter(author_key=user_key).update(

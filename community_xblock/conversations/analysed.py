@@ -5,10 +5,12 @@ signals and language of the opening post and of the post answered, and the names
 component the thread is about, the people in it). Posts are analysed in the order they were written, so what a
 reply inherits (a "+1" under an error report) is already stored when it is read.
 """
+from community_xblock.aggregates.changes import record_post_change
+from community_xblock.aggregates.facts import PostFacts
 from community_xblock.insights.analysis import ANALYSIS_VERSION, Context, analyse
-from community_xblock.models import SIGNAL_FIELDS, Keyphrase, Post
+from community_xblock.models import SIGNAL_FIELDS, Keyphrase, Post, surface_digest
 
-STORED_FIELDS = ["language", "analysis_version", *SIGNAL_FIELDS.values()]
+STORED_FIELDS = ["language", "analysis_version", "revision_weight", *SIGNAL_FIELDS.values()]
 _OPENING_FIELDS = ("author_key", "author_name", "language", *SIGNAL_FIELDS.values())
 
 
@@ -43,21 +45,28 @@ def apply_analysis(post, thread, title=""):
     post.analysis_version = ANALYSIS_VERSION
     for signal, field in SIGNAL_FIELDS.items():
         setattr(post, field, signal in post.analysis.signals)
+    post.revision_weight = post.sig_confusion + post.sig_error + post.confused_count + post.error_count
     return post.analysis
 
 
 def store_keyphrases(post, analysis, anchor_id):
     Keyphrase.objects.bulk_create([
         Keyphrase(post=post, community_id=post.community_id, anchor_id=anchor_id, language=analysis.language,
-                  key=key, surface=surface)
+                  key=key, surface=surface, digest=surface_digest(surface))
         for key, surface in analysis.keyphrases
     ])
 
 
 def reanalyse(post, thread):
-    """Analyse a stored post again (after an edit, or under new rules) and store the result."""
+    """Analyse a stored post again (after an edit, or under new rules), store the result, and move the
+    aggregates by the difference."""
+    parent = post.parent if post.parent_id else None
+    before = PostFacts.of(post, thread, parent)
+    phrases_before = list(Keyphrase.objects.filter(post=post).values_list("key", "surface"))
     analysis = apply_analysis(post, thread, title=thread.title)
     Post.objects.filter(pk=post.pk).update(**{field: getattr(post, field) for field in STORED_FIELDS})
     Keyphrase.objects.filter(post=post).delete()
     store_keyphrases(post, analysis, thread.anchor_id)
+    record_post_change(post.community_id, before, PostFacts.of(post, thread, parent), phrases_before,
+                       analysis.keyphrases)
     return analysis

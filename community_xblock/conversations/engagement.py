@@ -3,14 +3,27 @@
 Each is a row guarded by a unique constraint, so repeating one is a no-op; the counter it feeds moves only
 when a row was really added or removed, in the same transaction.
 """
+from dataclasses import replace
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
+from community_xblock.aggregates.changes import record_post_change
+from community_xblock.aggregates.facts import PostFacts
 from community_xblock.core import permissions
 from community_xblock.core.lookups import post_for, thread_for
-from community_xblock.models import REACTION_COUNTER, SCORING_REACTIONS, Flag, Follow, Post, Reaction, Thread
+from community_xblock.models import (
+    REACTION_COUNTER,
+    REVISION_REACTIONS,
+    SCORING_REACTIONS,
+    Flag,
+    Follow,
+    Post,
+    Reaction,
+    Thread,
+)
 
 FLAG_REASON_MAX_LENGTH = 500
 
@@ -24,9 +37,12 @@ def react(space, viewer, *, post_id, kind, active=True, now=None):
                               defaults={"created_at": now or timezone.now()})
         if changed:
             counter = REACTION_COUNTER[kind]
-            Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + changed})
+            weight = {"revision_weight": F("revision_weight") + changed} if kind in REVISION_REACTIONS else {}
+            Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + changed}, **weight)
             if post.is_opening and kind in SCORING_REACTIONS:
                 Thread.objects.filter(pk=post.thread_id).update(score=F("score") + changed)
+            before = PostFacts.of(post, post.thread, post.parent)
+            record_post_change(post.community_id, before, before.with_reaction(counter, changed))
     return post
 
 
@@ -68,6 +84,8 @@ def clear_flags(space, viewer, *, post_id):
 def _move_flag_counts(post, delta):
     Post.objects.filter(pk=post.pk).update(flag_count=F("flag_count") + delta)
     Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") + delta)
+    before = PostFacts.of(post, post.thread, post.parent)
+    record_post_change(post.community_id, before, replace(before, flags=before.flags + delta))
 
 
 def _toggle_row(manager, active, defaults=None, **key):

@@ -10,6 +10,8 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
+from community_xblock.aggregates.changes import ThreadChange, record_new_post, record_thread_change, thread_facts
+from community_xblock.aggregates.facts import ThreadFacts
 from community_xblock.conversations import visits
 from community_xblock.conversations.analysed import apply_analysis, reanalyse, store_keyphrases
 from community_xblock.core import permissions
@@ -43,6 +45,7 @@ def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=Fal
         thread.save(update_fields=["opening_post"])
         # People hear back about what they started: the author follows their own thread.
         Follow.objects.create(thread=thread, user_key=viewer.user_key, created_at=now)
+        record_new_post(opening, thread, None, opening.analysis.keyphrases, thread_after=ThreadFacts.of(thread))
     return thread
 
 
@@ -66,13 +69,18 @@ def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, no
                 raise InvalidInput(
                     _("%(field)s must be a response: comments can only answer a response."), field="parent_id",
                 )
+        before = thread_facts(thread)
         post = _new_post(space, thread, viewer, body, body_html, anonymous=anonymous, now=now, parent=parent,
                          source_id=source_id)
         counter = "comment_count" if parent else "response_count"
         Thread.objects.filter(pk=thread.pk).update(**{counter: F(counter) + 1}, last_activity_at=now)
-        if parent is None and viewer.user_key != thread.author_key:
+        setattr(thread, counter, getattr(thread, counter) + 1)
+        if parent is None and viewer.user_key != thread.author_key and thread.first_response_at is None:
             # Time to first answer, for the evaluation: only the first response by someone else sets it.
             Thread.objects.filter(pk=thread.pk, first_response_at__isnull=True).update(first_response_at=now)
+            thread.first_response_at = now
+        record_new_post(post, thread, parent, post.analysis.keyphrases, thread_before=before,
+                        thread_after=ThreadFacts.of(thread, before.accepted_author_key))
     return post
 
 
@@ -106,6 +114,7 @@ def delete(space, viewer, *, post_id):
     with transaction.atomic():
         post = post_for(space, viewer, post_id, lock=True)
         permissions.require_author_or_staff(viewer, post.author_key, permissions.DELETE_REFUSAL)
+        change = _change_for(post)
         if post.is_opening:
             Thread.objects.filter(pk=post.thread_id).update(deleted=True)
         elif not post.hidden:
@@ -116,7 +125,16 @@ def delete(space, viewer, *, post_id):
         flags_gone = post.flag_count + (_comment_flags(post) if post.kind == "response" else 0)
         if flags_gone:
             Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") - flags_gone)
+        change.record()
     return post
+
+
+def _change_for(post):
+    """What deleting ``post`` touches: the whole thread for its opening post, a response with its comments,
+    or the comment alone."""
+    if post.is_opening:
+        return ThreadChange(post.thread_id)
+    return ThreadChange(post.thread_id, [post.pk], with_comments_of=None if post.parent_id else post.pk)
 
 
 def _comment_flags(response):
@@ -138,11 +156,14 @@ def accept(space, viewer, *, post_id, accepted=True):
             raise InvalidInput(
                 _("%(field)s must be a response: only a response can be the accepted answer."), field="post_id",
             )
+        before = thread_facts(thread)
         if accepted:
             thread.accepted_post = post
         elif thread.accepted_post_id == post.pk:
             thread.accepted_post = None
         thread.save(update_fields=["accepted_post"])
+        accepted_author = post.author_key if thread.accepted_post_id == post.pk else before.accepted_author_key
+        record_thread_change(thread.community_id, before, ThreadFacts.of(thread, accepted_author))
     return post
 
 
@@ -178,7 +199,8 @@ def _new_post(space, thread, viewer, body, body_html, *, anonymous, now, parent=
               source_id=None):
     """A post in ``thread``, written in the space's run, analysed."""
     post = Post(
-        community=space.community, thread=thread, parent=parent, is_opening=is_opening, run=space.run,
+        community=space.community, thread=thread, parent=parent, is_opening=is_opening, anchor_id=thread.anchor_id,
+        run=space.run,
         author_key=viewer.user_key, author_name=viewer.username, author_is_staff=viewer.is_staff, anonymous=anonymous,
         body=body, body_html=body_html, created_at=now, source_id=source_id,
     )

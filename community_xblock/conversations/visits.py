@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from community_xblock.aggregates.changes import visitor_arrived
 from community_xblock.models import Visit
 
 VISIT_GAP = timedelta(minutes=30)
@@ -28,6 +29,7 @@ def record_visit(community, viewer, now=None):
         try:
             with transaction.atomic():
                 Visit.objects.create(community=community, user_key=viewer.user_key, seen_at=now)
+                visitor_arrived(community.pk)
         except IntegrityError:
             pass  # a parallel request of the same learner recorded it
         return None

@@ -6,7 +6,8 @@ an oversized body, so the block uses this decorator instead:
 - POST only (405 otherwise), a body of at most ``MAX_BODY_BYTES`` (413), a JSON object (400);
 - a ``CommunityError`` raised anywhere below becomes its status with the message translated by the block's
   i18n service, plus the name of the offending field when there is one;
-- actions that write run in one transaction, so a refused request leaves nothing behind, and are refused
+- actions that write run in one transaction (run again if the database rolls it back as a deadlock), so a
+  refused request leaves nothing behind, and are refused
   while staff view the course as a learner (the write would be stored under the learner's name);
 - the community's phase policy (open, read-only, closed) is checked before the action runs.
 """
@@ -14,13 +15,13 @@ import functools
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.utils.translation import gettext_noop as _
 from webob import Response
 from xblock.core import XBlock
 
 from community_xblock.core import permissions
 from community_xblock.core.errors import BodyTooLarge, CommunityError, InvalidInput, MethodNotAllowed
+from community_xblock.core.transactions import atomic_write
 from community_xblock.core.validation import require_object
 
 MAX_BODY_BYTES = 64 * 1024
@@ -44,8 +45,7 @@ def json_action(writes, access=None):
                     access(block.phase, block.viewer)
                 if writes:
                     permissions.require_own_identity(block.viewer)
-                    with transaction.atomic():
-                        result = method(block, payload)
+                    result = atomic_write(lambda: method(block, payload))
                 else:
                     result = method(block, payload)
             except CommunityError as error:

@@ -1,237 +1,219 @@
-"""The qualitative evaluation of a unit (and of a course): aggregates of what was stored when posts were written.
+"""The qualitative evaluation of a unit (and of a course), read from the aggregates kept on write.
 
-Every figure is one aggregate query (or a small fixed number of them), so the report costs the same number of
-queries for a community of ten posts or of a hundred thousand; only the rows the database scans grow.
+Every figure comes from a few small reads of ``models/aggregates.py`` (the unit's row, its weeks, its components,
+its top themes) and two indexed reads of threads and posts that stop after a handful of rows (the oldest
+unanswered questions, each backlog component's heaviest posts): the report costs the same for a community of
+ten posts or of a million. A community tallied under older rules is rebuilt from its posts first, once.
 """
-import hashlib
-import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import timedelta
 
-from django.db.models import CharField, Count, F, IntegerField, Max, Q, Sum
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.utils import timezone
 
-from community_xblock.insights.analysis import SIGNALS
+from community_xblock.aggregates.facts import ANSWER_DELAY_BANDS
+from community_xblock.aggregates.rebuild import rebuild
 from community_xblock.insights.analysis.language import LANGUAGES
 from community_xblock.insights.analysis.themes import excluded_stems
-from community_xblock.models import SIGNAL_FIELDS, Anchor, Community, Keyphrase, Post, Thread, ThreadKind, Visit
+from community_xblock.models import (
+    NOT_ABOUT_A_COMPONENT,
+    SIGNAL_FIELDS,
+    TALLY_COLUMNS,
+    TALLY_VERSION,
+    WHOLE_UNIT,
+    ActivityTally,
+    Anchor,
+    AnswerDelay,
+    Community,
+    Post,
+    TallyScope,
+    ThemeForm,
+    ThemeTally,
+    Thread,
+    ThreadKind,
+)
 
-REACTION_FIELDS = {"helpful": "helpful_count", "insightful": "insightful_count", "confused": "confused_count",
-                   "error": "error_count"}
+REACTIONS = {"helpful": "helpful", "insightful": "insightful", "confused": "confused", "error": "found_error"}
 TOP_THEMES = 15
 THEMES_PER_COMPONENT = 5
+THEME_CANDIDATES = 4  # read this many times more than shown: component names are taken out after the read
+BACKLOG_SIZE = 20
 BACKLOG_POSTS = 3
 UNANSWERED_SHOWN = 10
 SUMMARY_EVERY = timedelta(days=7)
+ZERO = dict.fromkeys(TALLY_COLUMNS, 0)
+
+
+def tallied(community):
+    """``community`` with aggregates under the current rules (rebuilt from its posts when they are older)."""
+    if community.tally_version < TALLY_VERSION:
+        rebuild(community)
+        community.tally_version = TALLY_VERSION
+    return community
 
 
 def unit_report(community, components=None):
     """Everything the evaluation view shows for one community.
 
-    ``components`` are the unit's current ones, as the runtime lists them; without a runtime (a scheduled job)
-    the components threads were linked to stand in for them.
+    ``components`` are the unit's current ones, as the runtime lists them; without a runtime (a scheduled job,
+    a command) the components threads were linked to stand in for them.
     """
-    posts = Post.objects.filter(community=community, deleted=False)
-    threads = Thread.objects.filter(community=community, deleted=False)
+    tallied(community)
+    rows = {(row.scope, row.component): row for row in ActivityTally.objects.filter(
+        community=community, scope__in=(TallyScope.UNIT, TallyScope.COMPONENT))}
+    unit = rows[(TallyScope.UNIT, NOT_ABOUT_A_COMPONENT)].counts() if (TallyScope.UNIT, 0) in rows else ZERO
+    components_seen = {component: row for (scope, component), row in rows.items()
+                       if scope == TallyScope.COMPONENT and component != NOT_ABOUT_A_COMPONENT}
+    anchors = {anchor.pk: anchor for anchor in Anchor.objects.filter(community=community, pk__in=components_seen)}
     if components is None:
-        names = dict(Anchor.objects.filter(community=community).values_list("usage_key", "display_name"))
+        names = {anchor.usage_key: anchor.display_name for anchor in anchors.values()}
     else:
         names = {component.usage_key: component.display_name for component in components}
     report = {
-        "participation": _participation(community, posts),
-        "conversation": _conversation(threads),
-        "questions": _questions(threads),
-        "reactions": posts.aggregate(**{kind: Sum(field, default=0) for kind, field in REACTION_FIELDS.items()}),
-        "signals": posts.aggregate(**{signal: Count("pk", filter=Q(**{field: True}))
-                                      for signal, field in SIGNAL_FIELDS.items()}),
-        "languages": dict(posts.values_list("language").annotate(n=Count("pk")).order_by("-n")),
-        "signals_over_time": _signals_over_time(posts),
-        "backlog": _backlog(community, names),
+        "participation": {"viewers": Community.objects.filter(pk=community.pk).values_list(
+            "viewer_count", flat=True).get(), "posters": unit["posters"], "repliers": unit["repliers"]},
+        "conversation": _conversation(unit),
+        "questions": _questions(community, unit),
+        "reactions": {name: unit[column] for name, column in REACTIONS.items()},
+        "signals": {signal: unit[field] for signal, field in SIGNAL_FIELDS.items()},
+        "languages": _languages(unit),
+        "signals_over_time": _weeks(community),
+        "backlog": _backlog(community, components_seen, anchors, names),
     }
-    report["themes"], report["themes_by_component"] = _themes(community, names)
+    report["themes"], report["themes_by_component"] = _themes(community, components_seen, anchors, names)
     return report
 
 
-def _participation(community, posts):
+def _conversation(unit):
+    replies = unit["responses"] + unit["comments"]
+    return {"threads": unit["threads"], "responses": unit["responses"], "comments": unit["comments"],
+            "replies": replies, "replies_per_thread": round(replies / unit["threads"], 2) if unit["threads"] else 0}
+
+
+def _questions(community, unit):
+    unanswered = (Thread.objects.filter(community=community, kind=ThreadKind.QUESTION, response_count=0,
+                                        deleted=False, hidden=False)
+                  .select_related("anchor", "opening_post").order_by("created_at")[:UNANSWERED_SHOWN])
     return {
-        "viewers": Visit.objects.filter(community=community).count(),
-        "posters": posts.values("author_key").distinct().count(),
-        "repliers": posts.filter(is_opening=False).values("author_key").distinct().count(),
-    }
-
-
-def _conversation(threads):
-    totals = threads.aggregate(threads=Count("pk"), responses=Sum("response_count", default=0),
-                               comments=Sum("comment_count", default=0))
-    replies = totals["responses"] + totals["comments"]
-    return {**totals, "replies": replies,
-            "replies_per_thread": round(replies / totals["threads"], 2) if totals["threads"] else 0}
-
-
-def _questions(threads):
-    questions = threads.filter(kind=ThreadKind.QUESTION)
-    counts = questions.aggregate(total=Count("pk"), answered=Count("pk", filter=Q(response_count__gt=0)),
-                                 accepted=Count("pk", filter=Q(accepted_post__isnull=False)))
-    delays = [
-        (answered - asked).total_seconds() / 3600
-        for asked, answered in questions.filter(first_response_at__isnull=False)
-        .values_list("created_at", "first_response_at").iterator(chunk_size=5000)
-    ]
-    unanswered = list(
-        questions.filter(response_count=0).select_related("anchor", "opening_post").order_by("created_at")
-        [:UNANSWERED_SHOWN]
-    )
-    return {
-        **counts,
-        "answered_share": round(counts["answered"] / counts["total"], 3) if counts["total"] else 0,
-        "median_hours_to_first_answer": round(statistics.median(delays), 1) if delays else None,
+        "total": unit["questions"], "answered": unit["answered"], "accepted": unit["accepted"],
+        "answered_share": round(unit["answered"] / unit["questions"], 3) if unit["questions"] else 0,
+        "median_hours_to_first_answer": median_delay(AnswerDelay.objects.filter(community=community)),
         "unanswered": [{"id": t.pk, "source_id": t.opening_post.source_id if t.opening_post else None,
                         "title": t.title, "created_at": t.created_at,
                         "component": t.anchor.display_name if t.anchor_id else None} for t in unanswered],
     }
 
 
-def _signals_over_time(posts):
-    """Week by week (the week is stored with each post: no date arithmetic over the whole community)."""
-    rows = (posts.values("week").annotate(posts=Count("pk"), **{signal: Count("pk", filter=Q(**{field: True}))
-                                                               for signal, field in SIGNAL_FIELDS.items()})
-            .order_by("week"))
-    return [{**row, "week": row["week"].isoformat() if row["week"] else None} for row in rows]
+def median_delay(bands):
+    """The median time to a first answer, in hours, from the delay bands: the mean delay of the band the median
+    question falls in (exact when the middle questions share a band, within that band otherwise)."""
+    bands = sorted((row.band, row.questions, row.total_minutes) for row in bands if row.questions > 0)
+    total = sum(questions for _band, questions, _minutes in bands)
+    if not total:
+        return None
+    seen = 0
+    for band, questions, minutes in bands:
+        seen += questions
+        if seen * 2 >= total:
+            estimate = minutes / questions / 60
+            low = ANSWER_DELAY_BANDS[band - 1] if band else 0
+            high = ANSWER_DELAY_BANDS[band] if band < len(ANSWER_DELAY_BANDS) else estimate
+            return round(min(max(estimate, low), high), 1)
+    return None
 
 
-def _themes(community, names):
-    """Top themes of the unit and of each component, from one pass over the keyphrases.
-
-    The database counts (component, stem key, written form) triples; the few thousand distinct triples are
-    then folded here into per-key totals, each shown in the form people wrote most.
-    """
-    rows = (Keyphrase.objects.filter(community=community)
-            .values("anchor__usage_key", "anchor__display_name", "language", "key", "surface")
-            .annotate(count=Count("pk")))
-    totals, forms, per_component, component_names = Counter(), defaultdict(Counter), defaultdict(Counter), {}
-    component_stems = {}  # language -> stems of the unit's component names: they say nothing as themes
-    for row in rows:
-        language = row["language"]
-        if language not in component_stems:
-            component_stems[language] = excluded_stems(names.values(), language) if language in LANGUAGES else set()
-        if set(row["key"].split()) <= component_stems[language]:
-            continue
-        totals[row["key"]] += row["count"]
-        forms[row["key"]][row["surface"]] += row["count"]
-        if row["anchor__usage_key"]:
-            per_component[row["anchor__usage_key"]][row["key"]] += row["count"]
-            component_names[row["anchor__usage_key"]] = row["anchor__display_name"]
-
-    def theme(key, count):
-        return {"key": key, "phrase": forms[key].most_common(1)[0][0], "count": count}
-
-    overall = [theme(key, count) for key, count in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-               [:TOP_THEMES]]
-    by_component = [
-        {"component": names.get(usage_key, component_names[usage_key]), "removed": usage_key not in names,
-         "themes": [theme(key, count) for key, count in counts.most_common(THEMES_PER_COMPONENT)]}
-        for usage_key, counts in per_component.items()
-    ]
-    return overall, by_component
+def _languages(unit):
+    counts = {language: unit[f"lang_{language}"] for language in LANGUAGES} | {"other": unit["lang_other"]}
+    return {language: count for language, count in sorted(counts.items(), key=lambda item: -item[1]) if count}
 
 
-def _backlog(community, names):
+def _weeks(community):
+    """Week by week (the week of each post is kept with it: site-local Mondays)."""
+    weeks = ActivityTally.objects.filter(community=community, scope=TallyScope.WEEK, posts__gt=0).order_by("start")
+    return [{"week": row.start.date().isoformat(), "posts": row.posts,
+             **{signal: getattr(row, field) for signal, field in SIGNAL_FIELDS.items()}} for row in weeks]
+
+
+def _backlog(community, components_seen, anchors, names):
     """The unit's components ranked by confusion and error signals (text and reactions), with the posts behind."""
-    rows = (Post.objects.filter(community=community, deleted=False, thread__anchor__isnull=False)
-            .values("thread__anchor_id", "thread__anchor__usage_key", "thread__anchor__display_name")
-            .annotate(confusion=Count("pk", filter=Q(sig_confusion=True)),
-                      errors=Count("pk", filter=Q(sig_error=True)),
-                      confused_reactions=Sum("confused_count", default=0),
-                      error_reactions=Sum("error_count", default=0), posts=Count("pk"),
-                      latest=Max("created_at")))
     backlog = []
-    for row in rows:
-        weight = row["confusion"] + row["errors"] + row["confused_reactions"] + row["error_reactions"]
-        if not weight:
+    for component, row in components_seen.items():
+        weight = row.sig_confusion + row.sig_error + row.confused + row.found_error
+        anchor = anchors.get(component)
+        if not weight or anchor is None:
             continue
         backlog.append({
-            "anchor_id": row["thread__anchor_id"],
-            "component": names.get(row["thread__anchor__usage_key"], row["thread__anchor__display_name"]),
-            "removed": row["thread__anchor__usage_key"] not in names,
-            "confusion": row["confusion"], "errors": row["errors"],
-            "confused_reactions": row["confused_reactions"], "error_reactions": row["error_reactions"],
-            "posts": row["posts"], "weight": weight, "latest": row["latest"],
+            "anchor_id": component, "component": names.get(anchor.usage_key, anchor.display_name),
+            "removed": anchor.usage_key not in names, "confusion": row.sig_confusion, "errors": row.sig_error,
+            "confused_reactions": row.confused, "error_reactions": row.found_error, "posts": row.posts,
+            "weight": weight,
         })
-    # Ties: error reports first (a wrong answer key hurts more than a hard passage), then the most recent.
+    # Ties: error reports first (a wrong answer key hurts more than a hard passage), then the most recent signal.
+    tied = Counter((item["weight"], item["errors"] + item["error_reactions"]) for item in backlog)
+    for item in backlog:
+        item["latest"] = _latest_signal(community, item["anchor_id"]) \
+            if tied[(item["weight"], item["errors"] + item["error_reactions"])] > 1 else None
     backlog.sort(key=lambda item: (-item["weight"], -(item["errors"] + item["error_reactions"]),
-                                   -item["latest"].timestamp()))
-    for item in backlog[:20]:
-        evidence = (Post.objects.filter(community=community, deleted=False, hidden=False,
-                                        thread__anchor_id=item["anchor_id"])
-                    .filter(Q(sig_confusion=True) | Q(sig_error=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
-                    .annotate(strength=F("confused_count") + F("error_count"))
-                    .select_related("thread").order_by("-strength", "-created_at")[:BACKLOG_POSTS])
+                                   -(item["latest"].timestamp() if item["latest"] else 0)))
+    backlog = backlog[:BACKLOG_SIZE]
+    for item in backlog:
+        evidence = (Post.objects.filter(community=community, anchor_id=item["anchor_id"], revision_weight__gt=0,
+                                        deleted=False, hidden=False, thread__deleted=False, thread__hidden=False)
+                    .exclude(parent__hidden=True).exclude(parent__deleted=True)
+                    .select_related("thread").order_by("-revision_weight", "-created_at")[:BACKLOG_POSTS])
         item["evidence"] = [{"post_id": post.pk, "source_id": post.source_id, "thread_id": post.thread_id,
-                             "title": post.thread.title,
-                             "excerpt": post.body[:280], "confusion": post.sig_confusion, "error": post.sig_error}
-                            for post in evidence]
-    return backlog[:20]
+                             "title": post.thread.title, "excerpt": post.body[:280],
+                             "confusion": post.sig_confusion, "error": post.sig_error} for post in evidence]
+    return backlog
+
+
+def _latest_signal(community, component):
+    """The last hour a confusion or error signal came in about ``component``."""
+    signalled = Q(sig_confusion__gt=0) | Q(sig_error__gt=0) | Q(confused__gt=0) | Q(found_error__gt=0)
+    return (ActivityTally.objects.filter(signalled, community=community, scope=TallyScope.HOUR, component=component)
+            .order_by("-start").values_list("start", flat=True).first())
+
+
+def _themes(community, components_seen, anchors, names):
+    """Top themes of the unit and of each component; the unit's component names are no themes."""
+    stems = set().union(*(excluded_stems(names.values(), language) for language in LANGUAGES)) if names else set()
+
+    def top(component, count):
+        rows = (ThemeTally.objects.filter(community=community, component=component, posts__gt=0)
+                .order_by("-posts", "key").values_list("key", "posts")[:count * THEME_CANDIDATES])
+        return [(key, posts) for key, posts in rows if not set(key.split()) <= stems][:count]
+
+    overall = top(WHOLE_UNIT, TOP_THEMES)
+    by_component = [(component, top(component, THEMES_PER_COMPONENT)) for component in components_seen
+                    if component in anchors]
+    keys = {key for key, _posts in overall} | {key for _c, themes in by_component for key, _posts in themes}
+    forms = {}
+    for key, surface, _posts in (ThemeForm.objects.filter(community=community, key__in=keys, posts__gt=0)
+                                 .order_by("key", "-posts", "surface").values_list("key", "surface", "posts")):
+        forms.setdefault(key, surface)
+
+    def theme(key, posts):
+        return {"key": key, "phrase": forms.get(key, key), "count": posts}
+
+    return [theme(key, posts) for key, posts in overall], [
+        {"component": names.get(anchors[component].usage_key, anchors[component].display_name),
+         "removed": anchors[component].usage_key not in names, "themes": [theme(*pair) for pair in themes]}
+        for component, themes in by_component if themes
+    ]
 
 
 def course_report(community):
-    """Every community block of the same course, unit by unit, with its headline figures."""
-    communities = Community.objects.filter(org=community.org, course=community.course)
-    posts = dict(Post.objects.filter(community__in=communities, deleted=False).values_list("community_id")
-                 .annotate(n=Count("pk")))
-    signals = {row["community_id"]: row for row in Post.objects.filter(community__in=communities, deleted=False)
-               .values("community_id").annotate(confusion=Count("pk", filter=Q(sig_confusion=True)),
-                                                errors=Count("pk", filter=Q(sig_error=True)),
-                                                praise=Count("pk", filter=Q(sig_praise=True)))}
-    threads = {row["community_id"]: row for row in Thread.objects.filter(community__in=communities, deleted=False)
-               .values("community_id").annotate(threads=Count("pk"),
-                                                unanswered=Count("pk", filter=Q(kind="question",
-                                                                                response_count=0)))}
-    visitors = dict(Visit.objects.filter(community__in=communities).values_list("community_id")
-                    .annotate(n=Count("pk")))
-    units = []
-    for unit in communities.order_by("display_name", "pk"):
-        signal_row = signals.get(unit.pk, {})
-        thread_row = threads.get(unit.pk, {})
-        units.append({"id": unit.pk, "name": unit.display_name or unit.block_id, "this_unit": unit.pk == community.pk,
-                      "posts": posts.get(unit.pk, 0), "threads": thread_row.get("threads", 0),
-                      "unanswered": thread_row.get("unanswered", 0), "visitors": visitors.get(unit.pk, 0),
-                      "confusion": signal_row.get("confusion", 0), "errors": signal_row.get("errors", 0),
-                      "praise": signal_row.get("praise", 0)})
-    return {"course": f"{community.org}+{community.course}", "units": units}
-
-
-def export_rows(community, identified=False):
-    """One row per post, for CSV: pseudonymous authors unless ``identified``.
-
-    The row query casts dates and flags in the database: converting 100k values in Python costs more than
-    writing the file.
-    """
-    raw = {"created": Cast("created_at", CharField()),
-           **{f"n_{field}": Cast(field, IntegerField()) for field in SIGNAL_FIELDS.values()}}
-    posts = (Post.objects.filter(community=community, deleted=False).annotate(**raw)
-             .values_list("pk", "thread_id", "thread__kind", "is_opening", "parent_id", "thread__anchor__display_name",
-                          "run", "created", "language", "author_key", "author_name",
-                          *(f"n_{field}" for field in SIGNAL_FIELDS.values()),
-                          *REACTION_FIELDS.values())
-             .order_by("pk").iterator(chunk_size=5000))
-    yield ["post_id", "thread_id", "thread_kind", "post_kind", "component", "run", "created_at", "language",
-           "author", *SIGNALS, *(f"{kind}_reactions" for kind in REACTION_FIELDS)]
-    names = {}
-    for row in posts:
-        (pk, thread_id, thread_kind, is_opening, parent_id, component, run, created, language, author_key,
-         author_name, *counts) = row
-        kind = "thread" if is_opening else ("comment" if parent_id else "response")
-        if author_key not in names:
-            names[author_key] = author_name if identified else pseudonym(community, author_key)
-        yield [pk, thread_id, thread_kind, kind, component or "", run, created, language, names[author_key],
-               *counts]
-
-
-def pseudonym(community, user_key):
-    """A stable pseudonym per community: the same person reads the same across exports, not across units."""
-    digest = hashlib.sha256(f"{community.pk}:{user_key}".encode()).hexdigest()[:10]
-    return f"learner-{digest}"
+    """Every community block of the same course, unit by unit, with its headline figures (one row each)."""
+    communities = [tallied(unit) for unit in
+                   Community.objects.filter(org=community.org, course=community.course).order_by("display_name", "pk")]
+    units = {row.community_id: row.counts() for row in ActivityTally.objects.filter(
+        community__in=communities, scope=TallyScope.UNIT)}
+    return {"course": f"{community.org}+{community.course}", "units": [
+        {"id": unit.pk, "name": unit.display_name or unit.block_id, "this_unit": unit.pk == community.pk,
+         "posts": counts["posts"], "threads": counts["threads"],
+         "unanswered": counts["questions"] - counts["answered"], "visitors": unit.viewer_count,
+         "confusion": counts["sig_confusion"], "errors": counts["sig_error"], "praise": counts["sig_praise"]}
+        for unit in communities for counts in [units.get(unit.pk, ZERO)]]}
 
 
 def summary_due(community, now=None):

@@ -1,19 +1,14 @@
-"""The evaluation as people read it: charts and tables for staff, CSV and JSON exports.
+"""The evaluation as people read it: charts and tables for staff, and the downloads (``exports.py``).
 
 ``evaluation`` computes the figures; this module turns them into template contexts (translated chart titles and
 text alternatives) and into downloads. Exports are pseudonymous unless staff ask for names.
 """
-import csv
-import io
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_noop as _
 from webob import Response
 
 from community_xblock.core import permissions
 from community_xblock.core.errors import CommunityError, InvalidInput, MethodNotAllowed
-from community_xblock.insights import charts, evaluation
+from community_xblock.insights import charts, exports
 
 
 def evaluation_context(block, report):
@@ -41,6 +36,7 @@ def evaluation_context(block, report):
             gettext("Revision backlog"), gettext("The unit's components ranked by confusion and error signals."),
             [(item["component"], item["weight"]) for item in report["backlog"][:10]]),
         "export_csv": block.runtime.handler_url(block, "export_evaluation", query="format=csv"),
+        "export_jsonl": block.runtime.handler_url(block, "export_evaluation", query="format=jsonl"),
         "export_json": block.runtime.handler_url(block, "export_evaluation", query="format=json"),
     }
 
@@ -55,41 +51,27 @@ def course_evaluation_context(block, report):
     }
 
 
-EXPORT_FORMATS = ("csv", "json")
-
-
 def export_response(block, request):
-    """The download (GET): CSV (a row per post) or JSON (the whole report plus the rows)."""
+    """The download (GET ?format=csv|jsonl|json [&identified=1]): a row per post, streamed (see exports.py)."""
     try:
         if request.method != "GET":
             raise MethodNotAllowed(_("Use GET for this download."))
         permissions.require_staff(block.viewer)
         export_format = request.GET.get("format", "csv")
-        if export_format not in EXPORT_FORMATS:
+        if export_format not in exports.FORMATS:
             raise InvalidInput(_("%(field)s must be one of: %(choices)s."), field="format",
-                               choices=", ".join(EXPORT_FORMATS))
+                               choices=", ".join(exports.FORMATS))
     except CommunityError as refused:
         response = Response(status=refused.status, content_type="text/plain", charset="utf-8",
                             body=refused.translated(block.translator.gettext).encode("utf-8"))
         if isinstance(refused, MethodNotAllowed):
             response.headers["Allow"] = "GET"
         return response
-    identified = request.GET.get("identified") == "1"
-    if export_format == "json":
-        rows = evaluation.export_rows(block.community, identified)
-        body = json.dumps({
-            "report": evaluation.unit_report(block.community, block.unit_components),
-            "columns": next(rows),
-            "posts": list(rows),  # rows as arrays under "columns": a 100k-post export stays a few MB
-            "pseudonymous": not identified,
-        }, cls=DjangoJSONEncoder, ensure_ascii=False)
-        return _download(body, "application/json", "community-evaluation.json")
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(evaluation.export_rows(block.community, identified))
-    return _download(buffer.getvalue(), "text/csv", "community-evaluation.csv")
-
-
-def _download(text, content_type, filename):
-    response = Response(body=text.encode("utf-8"), content_type=content_type, charset="utf-8")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    chunks = exports.stream(block.community, export_format, identified=request.GET.get("identified") == "1",
+                            components=block.unit_components)
+    # A generator body: the runtime may stream it. The LMS and the SDK workbench both copy a handler's body
+    # into one Django HttpResponse, so there the download is held in memory once; the export command
+    # (export_community_posts) streams to a file at any size.
+    response = Response(app_iter=chunks, content_type=exports.FORMATS[export_format], charset="utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="community-evaluation.{export_format}"'
     return response

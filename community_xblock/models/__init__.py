@@ -8,6 +8,8 @@ Shape (close to Discourse's topic/post split, which keeps reactions, flags and e
                     ├─* Follow                  one per (thread, user)
                     └─→ Anchor                  the unit component the thread is about
     Community 1─* Visit                         one per (community, user): "new since your last visit"
+    Community 1─* ActivityTally, Participant, HelpedPeer, ThemeTally, ThemeForm, AnswerDelay
+                                                aggregates kept on write (aggregates.py): what reports read
 
 Counters (reactions, replies, flags, followers) are denormalised on the rows people list, so a page never
 counts rows; they change only through ``F()`` updates inside the transaction that adds or removes the
@@ -15,9 +17,24 @@ row they count, and unique constraints make a repeated reaction, flag or follow 
 double count. Users are identified by ``user_key``: the platform's user id as a string (the workbench's
 student id outside the LMS), with the username kept beside it for display.
 """
-from community_xblock.models.community import USER_KEY_LENGTH, Anchor, Community, Visit
+from community_xblock.models.aggregates import (
+    NOT_ABOUT_A_COMPONENT,
+    POST_COLUMNS,
+    TALLY_COLUMNS,
+    THREAD_COLUMNS,
+    WHOLE_UNIT,
+    ActivityTally,
+    AnswerDelay,
+    HelpedPeer,
+    Participant,
+    TallyScope,
+    ThemeForm,
+    ThemeTally,
+)
+from community_xblock.models.community import TALLY_VERSION, USER_KEY_LENGTH, Anchor, Community, Visit
 from community_xblock.models.conversations import (
     REACTION_COUNTER,
+    REVISION_REACTIONS,
     SCORING_REACTIONS,
     SIGNAL_FIELDS,
     TITLE_MAX_LENGTH,
@@ -29,10 +46,13 @@ from community_xblock.models.conversations import (
     Thread,
     ThreadKind,
 )
-from community_xblock.models.insights import Keyphrase, PendingGrade
+from community_xblock.models.insights import Keyphrase, PendingGrade, surface_digest
 
 __all__ = [
-    "REACTION_COUNTER", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH", "USER_KEY_LENGTH", "Anchor",
+    "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
+    "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeTally",
+    "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",
+    "USER_KEY_LENGTH", "Anchor",
     "Community", "Flag", "Follow", "Keyphrase", "PendingGrade", "Post", "Reaction", "ReactionKind", "Thread",
-    "ThreadKind", "Visit",
+    "ThreadKind", "Visit", "surface_digest",
 ]

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 
 USER_KEY_LENGTH = 255
+TALLY_VERSION = 1  # the aggregates' rules; a community tallied under an older one is rebuilt before it is read
 
 
 class Community(models.Model):
@@ -20,6 +21,9 @@ class Community(models.Model):
                                     help_text="The block's name, for course-wide reports.")
     summary_published_at = models.DateTimeField(null=True, blank=True,
                                                 help_text="When the last evaluation summary event was sent.")
+    viewer_count = models.PositiveIntegerField(default=0, help_text="People who came to the space (Visit rows).")
+    tally_version = models.PositiveSmallIntegerField(
+        default=TALLY_VERSION, help_text="The aggregates' rules it was tallied with (see models/aggregates.py).")
 
     class Meta:
         constraints = [

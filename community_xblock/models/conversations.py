@@ -77,6 +77,8 @@ class Post(models.Model):
         help_text="The response a comment answers; empty for the opening post and for responses.",
     )
     is_opening = models.BooleanField(default=False)
+    anchor = models.ForeignKey(Anchor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               help_text="The thread's component, kept on each post for per-component reads.")
     run = models.CharField(max_length=255)
     author_key = models.CharField(max_length=USER_KEY_LENGTH)
     author_name = models.CharField(max_length=255)
@@ -94,6 +96,9 @@ class Post(models.Model):
     confused_count = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
     flag_count = models.PositiveIntegerField(default=0)
+    revision_weight = models.PositiveIntegerField(
+        default=0, help_text="Confusion and error signals plus confused and found-an-error reactions: the "
+                             "revision backlog shows the heaviest posts of a component first.")
 
     # What the text says, analysed when it is written (see the analysis package).
     week = models.DateField(null=True, blank=True, help_text="The Monday of the week it was written, for reports.")
@@ -113,6 +118,7 @@ class Post(models.Model):
             models.Index(fields=["community", "author_key"], name="post_by_author"),
             models.Index(fields=["community", "week"], name="post_by_week"),
             models.Index(fields=["community", "analysis_version"], name="post_by_analysis_version"),
+            models.Index(fields=["community", "anchor", "revision_weight", "created_at"], name="post_for_revision"),
         ]
         constraints = [
             # Imports are idempotent: a source id is imported once per community (NULLs never collide).
@@ -147,6 +153,8 @@ REACTION_COUNTER = {
 SIGNAL_FIELDS = {signal: f"sig_{signal}" for signal in ("confusion", "error", "praise", "frustration", "urgency")}
 # Reactions on an opening post that raise its thread in the "top" order.
 SCORING_REACTIONS = {ReactionKind.HELPFUL, ReactionKind.INSIGHTFUL}
+# Reactions that weigh a post in the revision backlog (``Post.revision_weight``).
+REVISION_REACTIONS = {ReactionKind.CONFUSED, ReactionKind.FOUND_ERROR}
 
 
 class Reaction(models.Model):

@@ -1,9 +1,19 @@
 """What is derived from posts for the course team: keyphrases, grades due."""
+import hashlib
+
 from django.db import models
 from django.utils import timezone
 
 from community_xblock.models.community import USER_KEY_LENGTH, Anchor, Community
 from community_xblock.models.conversations import Post
+
+DIGEST_LENGTH = 16
+
+
+def surface_digest(surface):
+    """A form's identity, exact under any collation (MySQL's default ones hold "Quiz" and "quiz", or "hibás" and
+    "hibas", for the same value)."""
+    return hashlib.sha256(surface.encode("utf-8")).hexdigest()[:DIGEST_LENGTH]
 
 
 class Keyphrase(models.Model):
@@ -15,6 +25,7 @@ class Keyphrase(models.Model):
     language = models.CharField(max_length=8)
     key = models.CharField(max_length=120)
     surface = models.CharField(max_length=120)
+    digest = models.CharField(max_length=DIGEST_LENGTH, default="", help_text="surface_digest(surface)")
 
     class Meta:
         indexes = [models.Index(fields=["community", "key"], name="keyphrase_by_key")]

@@ -5,6 +5,7 @@ Nothing here destroys a row: hiding and deleting are flags, so a decision can be
 from django.db import transaction
 from django.utils.translation import gettext_noop as _
 
+from community_xblock.aggregates.changes import ThreadChange
 from community_xblock.conversations.threads import change_visible_replies
 from community_xblock.core import permissions
 from community_xblock.core.errors import InvalidInput
@@ -22,8 +23,12 @@ def set_thread_state(space, viewer, *, thread_id, switch, value):
                            choices=", ".join(sorted(THREAD_SWITCHES)))
     with transaction.atomic():
         thread = thread_for(space, viewer, thread_id, for_update=True)
+        # Hiding takes the whole conversation out of the aggregates (and showing it brings it back).
+        change = ThreadChange(thread.pk) if switch == "hidden" and thread.hidden != value else None
         setattr(thread, switch, value)
         thread.save(update_fields=[switch])
+        if change:
+            change.record()
     return thread
 
 
@@ -37,8 +42,10 @@ def set_post_hidden(space, viewer, *, post_id, hidden):
             set_thread_state(space, viewer, thread_id=post.thread_id, switch="hidden", value=hidden)
             return post
         if post.hidden != hidden:
+            change = ThreadChange(post.thread_id, [post.pk], with_comments_of=None if post.parent_id else post.pk)
             Post.objects.filter(pk=post.pk).update(hidden=hidden)
             change_visible_replies(post, -1 if hidden else 1)
             if hidden:
                 Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
+            change.record()
     return post

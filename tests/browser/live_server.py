@@ -98,6 +98,11 @@ class LiveWorkbench:
 
     # ----- reading its database directly -----
 
+    def manage(self, *arguments):
+        """Run a django-admin command against the server's database; returns the finished process."""
+        return subprocess.run([sys.executable, "-m", "django", *arguments], cwd=self.workdir, env=self._env(),
+                              capture_output=True, text=True, timeout=300, check=False)
+
     def count(self, sql):
         parsed = urlparse(self.db_url)
         if parsed.scheme == "sqlite":

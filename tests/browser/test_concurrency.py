@@ -58,3 +58,30 @@ def test_concurrent_replies_keep_the_reply_count_exact(live, demo_usage_id):
     ])
     assert {status for status, _data in results} == {200}
     assert live.count(f"SELECT response_count FROM community_xblock_thread WHERE id = {thread_id}") == 40
+
+
+def test_concurrent_writers_keep_the_aggregates_exact(live, demo_usage_id):
+    """Posts, replies, reactions and flags from many people at once, then the aggregates kept on write are
+    compared with the ones rebuilt from the posts."""
+    people = [live.session(f"mixer{number}") for number in range(24)]
+    _status, created = live.call(people[0], demo_usage_id, "create_thread",
+                                 {"kind": "question", "title": "Aggregates race", "body": "I don't understand"})
+    thread_id = created["thread"]["id"]
+    _status, detail = live.call(people[1], demo_usage_id, "get_thread", {"thread_id": thread_id})
+    post_id = detail["thread"]["opening"]["id"]
+
+    def job(number, session):
+        if number % 4 == 0:
+            return lambda: live.call(session, demo_usage_id, "create_thread", {
+                "kind": "issue", "title": f"Race issue {number}", "body": "The answer key is wrong"})
+        if number % 4 == 1:
+            return lambda: live.call(session, demo_usage_id, "reply", {"thread_id": thread_id, "body": "Same here"})
+        if number % 4 == 2:
+            return lambda: live.call(session, demo_usage_id, "react", {"post_id": post_id, "kind": "confused"})
+        return lambda: live.call(session, demo_usage_id, "reply", {"thread_id": thread_id, "body": "Thanks!"})
+
+    results = run_all([job(number, session) for number, session in enumerate(people[1:], start=1)] * 2)
+    assert {status for status, _data in results} == {200}, results
+    verified = live.manage("rebuild_community_aggregates", "--verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "agree" in verified.stdout

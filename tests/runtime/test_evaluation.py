@@ -13,14 +13,17 @@ from django.utils import timezone
 from community_xblock.models import Post, Thread
 
 
-def seed_unit(unit):
-    """Posts about the video (confusion), the problem (errors) and general praise, in three languages."""
+def seed_unit(unit, question_asked_hours_ago=0):
+    """Posts about the video (confusion), the problem (errors) and general praise, in three languages; the
+    question about the video waits ``question_asked_hours_ago`` for its answer."""
     video, _reading, problem = unit.component_keys()
     unit.page(student="amelie")
     unit.page(student="zsofia")
     question = unit.ok("create_thread", {
         "kind": "question", "component": video, "title": "Light reactions",
         "body": "I don't understand the light reactions: where does the oxygen come from?"}, student="tom")
+    Thread.objects.filter(pk=question["thread"]["id"]).update(
+        created_at=timezone.now() - timedelta(hours=question_asked_hours_ago))
     unit.ok("create_thread", {
         "kind": "question", "component": video, "title": "Réactions lumineuses",
         "body": "Je ne comprends pas les réactions lumineuses, c'est confus."}, student="amelie")
@@ -40,9 +43,7 @@ def seed_unit(unit):
 
 class TestUnitEvaluation:
     def test_the_report(self, unit):
-        question, _issue = seed_unit(unit)
-        Thread.objects.filter(pk=question["thread"]["id"]).update(
-            created_at=timezone.now() - timedelta(hours=5))
+        seed_unit(unit, question_asked_hours_ago=5)
         data = unit.ok("evaluation", {}, student="staff")
         report = data["report"]
         # amelie and zsofia opened the page; tom only posted, which counts as being there.

@@ -27,6 +27,9 @@ def grow(unit, count, replies_each=2):
     return space
 
 
+MEASURED_POST = {"kind": "discussion", "title": "Measured", "body": "x"}
+
+
 def queries(action):
     with CaptureQueriesContext(connection) as captured:
         action()
@@ -37,6 +40,9 @@ def measure(unit):
     from community_xblock.models import Thread
 
     thread_id = Thread.objects.order_by("-pk").values_list("pk", flat=True).first()
+    # The same post just before: the aggregate rows it counts in (this hour's, its words') exist, as they do for
+    # nearly every post; creating one is a few statements more, whatever the size of the community.
+    unit.ok("create_thread", MEASURED_POST, student="amelie")
     return {
         "page (learner)": queries(lambda: unit.page(student="amelie")),
         "page (staff)": queries(lambda: unit.page(student="staff")),
@@ -44,8 +50,7 @@ def measure(unit):
         "list by component": queries(lambda: unit.ok(
             "list_threads", {"component": unit.component_keys()[0]}, student="amelie")),
         "thread": queries(lambda: unit.ok("get_thread", {"thread_id": thread_id}, student="amelie")),
-        "post": queries(lambda: unit.ok(
-            "create_thread", {"kind": "discussion", "title": "Measured", "body": "x"}, student="amelie")),
+        "post": queries(lambda: unit.ok("create_thread", MEASURED_POST, student="amelie")),
         "react": queries(lambda: unit.ok(
             "react", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id, "kind": "insightful"},
             student="zsofia")),
@@ -60,4 +65,4 @@ def test_queries_per_request_do_not_grow_with_the_community(unit):
     small = measure(unit)
     grow(unit, count=45, replies_each=6)
     large = measure(unit)
-    assert small == large, {name: (small[name], large[name]) for name in small}
+    assert small == large, {name: (small[name], large[name]) for name in small if small[name] != large[name]}

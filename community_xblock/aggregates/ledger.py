@@ -1,0 +1,232 @@
+"""The ledger a write fills with what it changed, then writes to the aggregates in a few statements.
+
+A write tells the ledger the facts of each post and thread it touched, before and after (``None`` for "did not
+exist"), and the keyphrases of posts whose themes count or stop counting; ``flush()`` adds the differences in
+the write's own transaction. Counters move by ``F()`` increments, so concurrent writers never lose one; the rows
+of one person (Participant, HelpedPeer) are read under a row lock, because what changes there is a threshold
+("first post", "first person helped") as much as a count. Lock order is fixed (people sorted, then tallies) so
+two writers never wait on each other in opposite orders.
+"""
+from collections import Counter, defaultdict
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max, Min, Q
+
+from community_xblock.aggregates.facts import EPOCH
+from community_xblock.models import (
+    NOT_ABOUT_A_COMPONENT,
+    WHOLE_UNIT,
+    ActivityTally,
+    AnswerDelay,
+    HelpedPeer,
+    Participant,
+    Post,
+    TallyScope,
+    ThemeForm,
+    ThemeTally,
+    surface_digest,
+)
+
+UNIT_ROW = (TallyScope.UNIT, NOT_ABOUT_A_COMPONENT, EPOCH)
+
+
+def post_rows(facts):
+    """The ActivityTally rows a post counts in."""
+    return [(TallyScope.HOUR, facts.component, facts.hour), (TallyScope.COMPONENT, facts.component, EPOCH),
+            (TallyScope.WEEK, NOT_ABOUT_A_COMPONENT, facts.week_start), UNIT_ROW]
+
+
+def thread_rows(facts):
+    return [(TallyScope.COMPONENT, facts.component, EPOCH), UNIT_ROW]
+
+
+class Ledger:
+    """What one write changes in one community's aggregates."""
+
+    def __init__(self, community_id):
+        self.community_id = community_id
+        self.tallies = defaultdict(Counter)  # (scope, component, start) -> column deltas
+        self.people = defaultdict(Counter)  # user_key -> Participant column deltas
+        self.posted = defaultdict(list)  # user_key -> created_at of posts that start counting
+        self.unposted = defaultdict(list)  # user_key -> created_at of posts that stop counting
+        self.peers = Counter()  # (helper_key, peer_key) -> replies delta
+        self.themes = Counter()  # (component, key) -> posts delta
+        self.forms = Counter()  # (key, digest) -> posts delta
+        self.surfaces = {}  # (key, digest) -> the form as written
+        self.delays = defaultdict(Counter)  # band -> {"questions", "total_minutes"} deltas
+
+    # What changed -------------------------------------------------------------------------------------------
+
+    def post(self, before, after, phrases_before=(), phrases_after=()):
+        """A post went from ``before`` to ``after`` (PostFacts or None); phrases are its (key, surface) pairs."""
+        for facts, sign, phrases in ((before, -1, phrases_before), (after, 1, phrases_after)):
+            if facts is None or not facts.counted:
+                continue
+            for row in post_rows(facts):
+                self._add(self.tallies[row], facts.tally(), sign)
+            self._add(self.people[facts.author_key], facts.participant(), sign)
+            if facts.helped_peer:
+                self.peers[(facts.author_key, facts.helped_peer)] += sign
+            for key, surface in phrases:
+                for component in (facts.component, WHOLE_UNIT):
+                    self.themes[(component, key)] += sign
+                form = (key, surface_digest(surface))
+                self.forms[form] += sign
+                self.surfaces[form] = surface
+        was, now = bool(before and before.counted), bool(after and after.counted)
+        if now and not was:
+            self.posted[after.author_key].append(after.created_at)
+        elif was and not now:
+            self.unposted[before.author_key].append(before.created_at)
+
+    def thread(self, before, after):
+        """A thread's own facts (question, answered, accepted, first answer) went from ``before`` to ``after``."""
+        for facts, sign in ((before, -1), (after, 1)):
+            if facts is None:
+                continue
+            for row in thread_rows(facts):
+                self._add(self.tallies[row], facts.tally(), sign)
+            if facts.accepted_by():
+                self.people[facts.accepted_by()]["accepted_answers"] += sign
+            delay = facts.answer_delay()
+            if delay:
+                band, minutes = delay
+                self.delays[band]["questions"] += sign
+                self.delays[band]["total_minutes"] += sign * minutes
+
+    @staticmethod
+    def _add(target, counts, sign):
+        for column, value in counts.items():
+            target[column] += sign * value
+
+    # Writing it --------------------------------------------------------------------------------------------
+
+    def flush(self):
+        """Write every difference; call inside the write's transaction, after its own rows are written."""
+        self._flush_peers()
+        self._flush_people()
+        self._flush_tallies()
+        self._flush_themes()
+        self._flush_delays()
+
+    def _flush_peers(self):
+        for (helper, peer), delta in sorted(self.peers.items()):
+            if not delta:
+                continue
+            row = _locked_row(HelpedPeer, self.community_id, helper_key=helper, peer_key=peer)
+            before, after = row.replies, row.replies + delta
+            if after > 0:
+                HelpedPeer.objects.filter(pk=row.pk).update(replies=after)
+            else:
+                row.delete()
+            self.people[helper]["peers_helped"] += (after > 0) - (before > 0)
+
+    def _flush_people(self):
+        unit = self.tallies[UNIT_ROW]
+        for user_key in sorted(set(self.people) | set(self.posted) | set(self.unposted)):
+            counts = {column: delta for column, delta in self.people[user_key].items() if delta}
+            added, removed = self.posted.get(user_key, []), self.unposted.get(user_key, [])
+            if counts or added or removed:
+                old, new = self._change_person(user_key, counts, added, removed)
+                unit["posters"] += (new.posts > 0) - (old[0] > 0)
+                unit["repliers"] += (new.responses + new.comments > 0) - (old[1] > 0)
+
+    def _change_person(self, user_key, counts, added, removed):
+        """Apply one person's changes under a lock on their row; returns ((posts, replies) before, the row)."""
+        row = _locked_row(Participant, self.community_id, user_key=user_key)
+        old = (row.posts, row.responses + row.comments)
+        for column, delta in counts.items():
+            setattr(row, column, getattr(row, column) + delta)
+        if added:
+            known = [moment for moment in (row.first_post_at, row.last_post_at) if moment]
+            row.first_post_at, row.last_post_at = min(added + known), max(added + known)
+        if removed and {row.first_post_at, row.last_post_at} & set(removed):
+            row.first_post_at, row.last_post_at = _post_bounds(self.community_id, user_key)
+        row.save()
+        return old, row
+
+    def _flush_tallies(self):
+        changes = defaultdict(list)  # the same increments go to several rows in one statement
+        for (scope, component, start), deltas in self.tallies.items():
+            counts = {column: delta for column, delta in deltas.items() if delta}
+            if counts:
+                changes[frozenset(counts.items())].append({"scope": scope, "component": component, "start": start})
+        for change, rows in sorted(changes.items(), key=lambda item: sorted(item[0])):
+            _increment(ActivityTally, self.community_id, rows, dict(change))
+
+    def _flush_themes(self):
+        changes = defaultdict(lambda: defaultdict(list))  # delta -> keys -> components
+        keys_of = defaultdict(list)
+        for (component, key), delta in self.themes.items():
+            if delta:
+                keys_of[(delta, component)].append(key)
+        for (delta, component), keys in keys_of.items():
+            changes[delta][tuple(sorted(keys))].append(component)
+        for delta, by_keys in sorted(changes.items()):
+            for keys, components in sorted(by_keys.items()):
+                _increment(ThemeTally, self.community_id,
+                           [{"component": component, "key": key} for component in components for key in keys],
+                           {"posts": delta}, match=Q(component__in=components, key__in=keys))
+        forms = defaultdict(list)
+        for (key, digest), delta in self.forms.items():
+            if delta:
+                forms[delta].append({"key": key, "digest": digest})
+        for delta, rows in sorted(forms.items()):
+            _increment(ThemeForm, self.community_id, rows, {"posts": delta},
+                       created=lambda row: {"surface": self.surfaces[(row["key"], row["digest"])]})
+
+    def _flush_delays(self):
+        for band, deltas in sorted(self.delays.items()):
+            counts = {column: delta for column, delta in deltas.items() if delta}
+            if counts:
+                _increment(AnswerDelay, self.community_id, [{"band": band}], counts)
+
+
+def _any(conditions):
+    combined = Q()
+    for condition in conditions:
+        combined |= condition
+    return combined
+
+
+def _increment(model, community_id, rows, deltas, *, match=None, created=None):
+    """Add ``deltas`` to each of ``rows`` (dicts of their key fields), creating the ones that do not exist yet.
+
+    One UPDATE when every row exists (the common case). When some are missing, they are inserted at zero
+    (with the fields ``created(row)`` gives; concurrent creators agree on one row each: a duplicate insert is
+    ignored) and then incremented. The update
+    comes first so that an existing row is never touched by an insert: an insert that meets an existing key
+    takes a shared lock on it in InnoDB, and two writers holding one each and wanting to update would deadlock.
+    """
+    increments = {column: F(column) + delta for column, delta in deltas.items()}
+    matching = model.objects.filter(match if match is not None else _any(Q(**row) for row in rows),
+                                    community_id=community_id)
+    if matching.update(**increments) == len(rows):
+        return
+    fields = list(rows[0])
+    existing = set(matching.values_list(*fields))
+    missing = [row for row in rows if tuple(row[field] for field in fields) not in existing]
+    model.objects.bulk_create([model(community_id=community_id, **row, **(created(row) if created else {}))
+                               for row in missing], ignore_conflicts=True)
+    model.objects.filter(_any(Q(**row) for row in missing), community_id=community_id).update(**increments)
+
+
+def _locked_row(model, community_id, **key):
+    """The row of ``key``, locked for update; created (at zero) when it does not exist yet."""
+    row = model.objects.select_for_update().filter(community_id=community_id, **key).first()
+    if row is not None:
+        return row
+    try:
+        with transaction.atomic():
+            return model.objects.create(community_id=community_id, **key)
+    except IntegrityError:  # a concurrent write created it first: count on top of theirs
+        return model.objects.select_for_update().get(community_id=community_id, **key)
+
+
+def _post_bounds(community_id, user_key):
+    """The first and last counted post of a person, after one of them stopped counting."""
+    bounds = (Post.objects.filter(community_id=community_id, author_key=user_key, deleted=False, hidden=False,
+                                  thread__deleted=False, thread__hidden=False)
+              .exclude(parent__deleted=True).exclude(parent__hidden=True)
+              .aggregate(first=Min("created_at"), last=Max("created_at")))
+    return bounds["first"], bounds["last"]

@@ -1,0 +1,161 @@
+"""Aggregates kept on write: what the evaluation, the course view, the summaries and the detectors read.
+
+Every count here moves in the transaction of the write that changes it, by ``F()`` increments (never a recount),
+as the ledger in ``community_xblock/aggregates`` computes them; ``rebuild_community_aggregates`` recomputes
+them from the posts and must find the same. They count only what learners can see: a hidden or deleted post,
+a post of a hidden or deleted thread, a comment under a hidden or deleted response count nowhere.
+"""
+from django.db import models
+
+from community_xblock.models.community import USER_KEY_LENGTH, Community
+from community_xblock.models.insights import DIGEST_LENGTH
+
+
+class TallyScope(models.TextChoices):
+    HOUR = "h", "per component and hour"
+    COMPONENT = "c", "per component, all time"
+    WEEK = "w", "per week, the whole unit"
+    UNIT = "u", "the whole unit, all time"
+
+
+# The counted columns of ActivityTally, in the order reports show them. ``NOT_ABOUT_A_COMPONENT`` is the
+# component of threads not linked to one; whole-unit rows use it too (their scope tells them apart).
+POST_COLUMNS = (
+    "posts", "threads", "responses", "comments",
+    "sig_confusion", "sig_error", "sig_praise", "sig_frustration", "sig_urgency",
+    "helpful", "insightful", "confused", "found_error", "flags",
+    "lang_en", "lang_fr", "lang_hu", "lang_other",
+)
+THREAD_COLUMNS = ("questions", "answered", "accepted")  # counted on the component and unit rows
+PARTICIPATION_COLUMNS = ("posters", "repliers")  # the unit row only
+TALLY_COLUMNS = POST_COLUMNS + THREAD_COLUMNS + PARTICIPATION_COLUMNS
+NOT_ABOUT_A_COMPONENT = 0
+WHOLE_UNIT = -1  # ThemeTally's component for the whole unit's rows
+
+
+def _counter(help_text=""):
+    return models.IntegerField(default=0, help_text=help_text)
+
+
+class ActivityTally(models.Model):
+    """Counts of posts, signals, reactions and flags for a component in an hour, a component overall, the unit in
+    a week, and the unit overall. Reactions and flags count in the hour of the post they are on."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(max_length=1, choices=TallyScope.choices)
+    component = models.IntegerField(default=NOT_ABOUT_A_COMPONENT, help_text="The Anchor's id, or 0.")
+    start = models.DateTimeField(help_text="The hour or week the row counts; a fixed epoch for all-time rows.")
+    posts = _counter()
+    threads = _counter()
+    responses = _counter()
+    comments = _counter()
+    sig_confusion = _counter()
+    sig_error = _counter()
+    sig_praise = _counter()
+    sig_frustration = _counter()
+    sig_urgency = _counter()
+    helpful = _counter("Reactions on counted posts, like the three after it.")
+    insightful = _counter()
+    confused = _counter()
+    found_error = _counter()
+    flags = _counter("Open flags on counted posts.")
+    lang_en = _counter()
+    lang_fr = _counter()
+    lang_hu = _counter()
+    lang_other = _counter()
+    questions = _counter("Question threads (component and unit rows).")
+    answered = _counter("Question threads with at least one visible response.")
+    accepted = _counter("Question threads with an accepted answer.")
+    posters = _counter("People with at least one counted post (unit row).")
+    repliers = _counter("People with at least one counted response or comment (unit row).")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "scope", "component", "start"], name="tally_once"),
+        ]
+
+    def counts(self):
+        return {column: getattr(self, column) for column in TALLY_COLUMNS}
+
+
+class Participant(models.Model):
+    """One person's contribution to a community: what participation and the expert detector read."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    posts = _counter()
+    threads = _counter()
+    responses = _counter()
+    comments = _counter()
+    answers = _counter("Responses to other people's questions.")
+    accepted_answers = _counter()
+    helpful_received = _counter("Helpful reactions from others on this person's posts.")
+    insightful_received = _counter()
+    peers_helped = _counter("Distinct people whose threads this person replied in.")
+    first_post_at = models.DateTimeField(null=True, blank=True)
+    last_post_at = models.DateTimeField(null=True, blank=True)
+
+    COUNTERS = ("posts", "threads", "responses", "comments", "answers", "accepted_answers", "helpful_received",
+                "insightful_received", "peers_helped")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "user_key"], name="participant_once"),
+        ]
+        indexes = [models.Index(fields=["community", "helpful_received"], name="participant_by_helpful")]
+
+
+class HelpedPeer(models.Model):
+    """How many counted replies ``helper`` wrote in threads ``peer`` started: the pairs behind peers_helped."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    helper_key = models.CharField(max_length=USER_KEY_LENGTH)
+    peer_key = models.CharField(max_length=USER_KEY_LENGTH)
+    replies = _counter()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "helper_key", "peer_key"], name="helped_peer_once"),
+        ]
+
+
+class ThemeTally(models.Model):
+    """How many counted posts carry a keyphrase, in a component (0: not about one) or the whole unit (WHOLE_UNIT)."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    component = models.IntegerField(default=NOT_ABOUT_A_COMPONENT)
+    key = models.CharField(max_length=120)
+    posts = _counter()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "component", "key"], name="theme_tally_once"),
+        ]
+        indexes = [models.Index(fields=["community", "component", "posts"], name="theme_tally_top")]
+
+
+class ThemeForm(models.Model):
+    """How often a keyphrase was written in one form: themes show the form people wrote most."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=120)
+    digest = models.CharField(max_length=DIGEST_LENGTH, help_text="surface_digest(surface): the form's identity")
+    surface = models.CharField(max_length=120)
+    posts = _counter()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "key", "digest"], name="theme_form_once"),
+        ]
+
+
+class AnswerDelay(models.Model):
+    """Questions answered within a band of delay (hours), with their summed delay: the median comes from these."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+")
+    band = models.PositiveSmallIntegerField()
+    questions = _counter()
+    total_minutes = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["community", "band"], name="answer_delay_once")]

@@ -1,0 +1,251 @@
+"""The benchmark's measurements on the database ``COMMUNITY_DB_URL`` names (run by ``benchmark.py``, one process
+per database); writes a JSON file of figures that ``tables.py`` prints."""
+import argparse
+import gc
+import json
+import resource
+import statistics
+import time
+import tracemalloc
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from web_fragments.fragment import Fragment  # noqa: E402
+from xblock.core import XBlock  # noqa: E402
+
+from community_xblock.aggregates import ledger  # noqa: E402
+from community_xblock.conversations import listing  # noqa: E402
+from community_xblock.conversations.presenters import Audience, thread_summary  # noqa: E402
+from community_xblock.core.lookups import space_for  # noqa: E402
+from community_xblock.insights import evaluation, exports  # noqa: E402
+from community_xblock.models import Community  # noqa: E402
+from community_xblock.platform.identity import Viewer, community_key_for  # noqa: E402
+from tests.perf import seeding  # noqa: E402
+
+LEARNER = Viewer("learner1", "learner1")
+COURSE_UNITS = 50
+
+
+class FloorXBlock(XBlock):
+    """The floor: the least a block can do in this runtime."""
+
+    def student_view(self, context=None):
+        return Fragment("<p>floor</p>")
+
+    @XBlock.json_handler
+    def ping(self, data, suffix=""):
+        return {}
+
+
+def register_floor():
+    import importlib.metadata
+
+    XBlock.extra_entry_points.append(("bench_floor", importlib.metadata.EntryPoint(
+        name="bench_floor", group="xblock.v1", value="tests.perf.measurements:FloorXBlock")))
+
+
+def add_scenario(name, xml):
+    from workbench.scenarios import add_xml_scenario, get_scenarios
+
+    get_scenarios()
+    add_xml_scenario(name, name, xml)
+    return get_scenarios()[name].usage_id
+
+
+def community_block(unit):
+    from workbench.runtime import WorkbenchRuntime
+
+    runtime = WorkbenchRuntime("bench")
+    return runtime.get_block(next(child for child in runtime.get_block(unit).children
+                                  if ".community." in str(child)))
+
+
+def median_ms(action, repeat):
+    action()  # warm caches (templates, scenario loading) before timing
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def peak_mb(action):
+    gc.collect()
+    tracemalloc.start()
+    action()
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def ok(response):
+    assert response.status_code == 200, (response.status_code, response.content[:300])
+    return response
+
+
+def interleaved(actions_by_size, repeat):
+    """Median ms of each action, sampled in turns across sizes so that drift falls on every size alike."""
+    samples = {size: {name: [] for name in actions} for size, actions in actions_by_size.items()}
+    for actions in actions_by_size.values():
+        for action in actions.values():
+            action()
+    for _ in range(repeat):
+        for size, actions in actions_by_size.items():
+            for name, action in actions.items():
+                started = time.perf_counter()
+                action()
+                samples[size][name].append((time.perf_counter() - started) * 1000)
+    return {size: {name: statistics.median(values) for name, values in names.items()}
+            for size, names in samples.items()}
+
+
+def learner_actions(client, usage_id, thread_id):
+    page = f"/view/{usage_id.split('.')[0]}/student_view/?student=learner1"
+    handler = f"/handler/{usage_id}/{{}}/?student=learner1"
+    counter = iter(range(10**9))
+
+    def call(name, payload):
+        return ok(client.post(handler.format(name), json.dumps(payload), content_type="application/json"))
+
+    return {
+        "render": lambda: ok(client.get(page)),
+        "list": lambda: call("list_threads", {"sort": "active"}),
+        "thread": lambda: call("get_thread", {"thread_id": thread_id}),
+        "post": lambda: call("create_thread", {
+            "kind": "discussion", "title": f"Benchmark post {next(counter)}", "body": "A new *idea*."}),
+    }
+
+
+def list_breakdown(space, usage_id, repeat):
+    """The list page's SQL run raw, the domain read (rows and their summaries), for the same page."""
+    audience = Audience(viewer=LEARNER, since=None, component_keys=frozenset(), usage_id=usage_id)
+
+    def domain():
+        page = listing.list_threads(space, LEARNER, sort="active")
+        return [thread_summary(thread, audience, page.followed_ids) for thread in page.threads]
+
+    with CaptureQueriesContext(connection) as captured:
+        listing.list_threads(space, LEARNER, sort="active")
+    page_query = next(query["sql"] for query in captured.captured_queries
+                      if query["sql"].startswith("SELECT") and "_thread" in query["sql"].split("FROM")[1][:60])
+
+    def raw():
+        with connection.cursor() as cursor:
+            cursor.execute(page_query)
+            cursor.fetchall()
+
+    return {"raw_sql": median_ms(raw, repeat), "domain": median_ms(domain, repeat)}
+
+
+def export_figures(community, rows, repeat):
+    figures = {}
+    for export_format in ("csv", "jsonl"):
+        def consume(export_format=export_format):
+            return sum(len(chunk) for chunk in exports.stream(community, export_format))
+
+        started = time.perf_counter()
+        size = consume()
+        seconds = time.perf_counter() - started
+        figures[export_format] = {"rows_per_second": rows / seconds, "seconds": seconds, "megabytes": size / 2**20,
+                                  "peak_mb": peak_mb(consume)}
+    return figures
+
+
+def evaluation_figures(client, usage_id, community, repeat):
+    handler = f"/handler/{usage_id}/evaluation/?student=staff"
+    with CaptureQueriesContext(connection) as captured:
+        evaluation.unit_report(community)
+    return {
+        "view": median_ms(lambda: ok(client.post(handler, "{}", content_type="application/json")), repeat),
+        "report": median_ms(lambda: evaluation.unit_report(community), repeat),
+        "queries": len(captured),
+    }
+
+
+def course_figures(client, usage_id, community, repeat, units):
+    seeding.clone_aggregates(community, units - Community.objects.filter(
+        org=community.org, course=community.course).count())
+    handler = f"/handler/{usage_id}/course_evaluation/?student=staff"
+    with CaptureQueriesContext(connection) as captured:
+        report = evaluation.course_report(community)
+    return {
+        "units": len(report["units"]), "queries": len(captured),
+        "report": median_ms(lambda: evaluation.course_report(community), repeat),
+        "view": median_ms(lambda: ok(client.post(handler, "{}", content_type="application/json")), repeat),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", required=True)
+    parser.add_argument("--repeat", type=int, required=True)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--database", required=True)
+    options = parser.parse_args()
+    sizes = [int(size) for size in options.sizes.split(",")]
+    repeat = options.repeat
+    call_command("migrate", run_syncdb=True, verbosity=0)
+    register_floor()
+    client = Client()
+    from community_xblock.demo.scenarios import DEMO_UNIT
+    from community_xblock.platform.components import unit_components
+
+    floor_id = add_scenario("bench-floor", "<bench_floor/>")
+    floor = median_ms(lambda: ok(client.post(f"/handler/{floor_id}/ping/?student=learner1", "{}",
+                                             content_type="application/json")), repeat * 2)
+    floor_unit = DEMO_UNIT.split("<community ")[0] + "<bench_floor/>\n</vertical_demo>"
+    floor_page = add_scenario("bench-floor-unit", floor_unit).split(".")[0]
+    render_floor = median_ms(lambda: ok(client.get(f"/view/{floor_page}/student_view/?student=learner1")), repeat)
+
+    communities = {}
+    for size in sizes:
+        block = community_block(add_scenario(f"bench-{size}", DEMO_UNIT))
+        usage_id = str(block.scope_ids.usage_id)
+        key = community_key_for(usage_id)
+        started = time.perf_counter()
+        thread_id = seeding.seed(key, unit_components(block, Viewer("bench", "bench", is_staff=True)), size)
+        communities[size] = (usage_id, thread_id, space_for(key), time.perf_counter() - started)
+        print(f"    {options.database}: {size} posts seeded in {communities[size][3]:.1f} s", flush=True)
+    gc.collect()
+    learner = interleaved({size: learner_actions(client, usage_id, thread_id)
+                           for size, (usage_id, thread_id, _space, _s) in communities.items()}, repeat)
+    flush = ledger.Ledger.flush
+    ledger.Ledger.flush = lambda self: None  # the same post without keeping the aggregates
+    try:
+        bare = interleaved({size: {"post": learner_actions(client, usage_id, thread_id)["post"]}
+                            for size, (usage_id, thread_id, _space, _s) in communities.items()}, repeat)
+    finally:
+        ledger.Ledger.flush = flush
+    figures = {}
+    for size, (usage_id, _thread_id, space, seeded) in communities.items():
+        actions = learner_actions(client, usage_id, _thread_id)
+        community = Community.objects.get(pk=space.community.pk)
+        posts = community.posts.filter(deleted=False).count()
+        figures[size] = {
+            "seeded_seconds": seeded, "learner": learner[size], "post_without_aggregates": bare[size]["post"],
+            "peak_request_mb": max(peak_mb(actions["render"]), peak_mb(actions["list"])),
+            "list": list_breakdown(space, usage_id, repeat),
+            "evaluation": evaluation_figures(client, usage_id, community, max(5, repeat // 2)),
+            "exports": export_figures(community, posts, repeat),
+        }
+        print(f"    {options.database}: {size} measured", flush=True)
+    largest = max(sizes)
+    usage_id, _thread_id, space, _seeded = communities[largest]
+    course = course_figures(client, usage_id, Community.objects.get(pk=space.community.pk), max(5, repeat // 2),
+                            COURSE_UNITS)
+    result = {"database": options.database, "floor": floor, "render_floor": render_floor, "sizes": figures,
+              "course": {**course, "posts_per_unit": largest},
+              "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    with open(options.output, "w") as output:
+        json.dump(result, output)
+
+
+if __name__ == "__main__":
+    main()

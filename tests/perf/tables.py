@@ -1,0 +1,80 @@
+"""Printing the benchmark's figures: one table per question, the databases side by side, then the targets."""
+
+TARGETS = {
+    "evaluation at the largest size within 1.2x of the smallest": lambda r, s: _ratio(r, s, "report") <= 1.2,
+    "evaluation under 200 ms at the largest size": lambda r, s: r["sizes"][str(s[-1])]["evaluation"]["report"] < 200,
+    "course view over 50 units under 1 s": lambda r, s: r["course"]["view"] < 1000,
+    "export memory under 50 MB at every size": lambda r, s: all(
+        figure["exports"][kind]["peak_mb"] < 50 for figure in r["sizes"].values() for kind in ("csv", "jsonl")),
+    "exports at 100k rows per second or more at the largest size": lambda r, s: all(
+        r["sizes"][str(s[-1])]["exports"][kind]["rows_per_second"] >= 100_000 for kind in ("csv", "jsonl")),
+    "posting with the aggregates within 1.2x of posting without": lambda r, s: all(
+        figure["learner"]["post"] <= 1.2 * figure["post_without_aggregates"] for figure in r["sizes"].values()),
+}
+
+
+def _ratio(result, sizes, name):
+    first, last = (result["sizes"][str(size)]["evaluation"][name] for size in (sizes[0], sizes[-1]))
+    return last / first
+
+
+def _floor(result, key):
+    return result["render_floor"] if key == "render" else result["floor"]
+
+
+def _smallest(result, sizes):
+    return result["sizes"][str(sizes[0])]["evaluation"]["report"]
+
+
+def _table(title, header, rows):
+    print(f"\n{title}")
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(row)
+
+
+def print_all(results, sizes):
+    names = list(results)
+    print()
+    for name, result in results.items():
+        print(f"{name}: handler floor {result['floor']:.2f} ms, page floor {result['render_floor']:.2f} ms, "
+              f"peak RSS {result['peak_rss_mb']:.0f} MB; seeding " + ", ".join(
+                  f"{size} posts {result['sizes'][str(size)]['seeded_seconds']:.0f} s" for size in sizes))
+
+    def by_size(cell):
+        return [f"{size:>8} | " + " || ".join(cell(results[name], results[name]["sizes"][str(size)])
+                                              for name in names) for size in sizes]
+
+    columns = " || ".join(f"{name:^70}" for name in names)
+    _table("learner requests: median ms and ratio to the floor (handler floor for list, thread, post)",
+           f"{'posts':>8} | {columns}",
+           by_size(lambda r, f: " ".join(
+               f"{label} {f['learner'][key]:6.1f} {f['learner'][key] / _floor(r, key):4.1f}x"
+               for label, key in (("page", "render"), ("list", "list"), ("thread", "thread"), ("post", "post")))))
+    _table("posting: with the aggregates kept on write, without (the ledger switched off), ratio",
+           f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
+           by_size(lambda r, f: f"{f['learner']['post']:7.1f} ms {f['post_without_aggregates']:7.1f} ms "
+                                f"{f['learner']['post'] / f['post_without_aggregates']:5.2f}x  "))
+    _table("a page of the thread list: its SQL run raw, the domain read (rows and summaries), the whole handler",
+           f"{'posts':>8} | " + " || ".join(f"{name:^44}" for name in names),
+           by_size(lambda r, f: f"raw {f['list']['raw_sql']:5.2f} domain {f['list']['domain']:5.2f} "
+                                f"({f['list']['domain'] / f['list']['raw_sql']:4.1f}x) handler "
+                                f"{f['learner']['list']:5.1f}"))
+    _table("evaluation: the report (aggregates read) and the staff view, median ms, ratio to the smallest size",
+           f"{'posts':>8} | " + " || ".join(f"{name:^40}" for name in names),
+           by_size(lambda r, f: f"report {f['evaluation']['report']:6.1f} "
+                                f"({f['evaluation']['report'] / _smallest(r, sizes):4.2f}x)"
+                                f" view {f['evaluation']['view']:6.1f} q {f['evaluation']['queries']:2d}"))
+    _table("exports, streamed: rows per second, peak memory allocated, size",
+           f"{'posts':>8} | " + " || ".join(f"{name:^52}" for name in names),
+           by_size(lambda r, f: " ".join(
+               f"{kind} {f['exports'][kind]['rows_per_second'] / 1000:5.0f}k/s {f['exports'][kind]['peak_mb']:4.1f} MB"
+               f" {f['exports'][kind]['megabytes']:5.1f} MB" for kind in ("csv", "jsonl"))))
+    print("\ncourse view: " + "; ".join(
+        f"{name}: {r['course']['units']} units (the largest copied), report {r['course']['report']:.1f} ms, "
+        f"view {r['course']['view']:.1f} ms, {r['course']['queries']} queries" for name, r in results.items()))
+    print()
+    for label, check in TARGETS.items():
+        verdicts = ", ".join(f"{name} {'met' if check(r, sizes) else 'MISSED'}" for name, r in results.items())
+        print(f"  [{verdicts}] {label}")
