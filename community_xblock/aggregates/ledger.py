@@ -2,16 +2,17 @@
 
 A write tells the ledger the facts of each post and thread it touched, before and after (``None`` for "did not
 exist"), and the keyphrases of posts whose themes count or stop counting; ``flush()`` adds the differences in
-the write's own transaction. Counters move by ``F()`` increments, so concurrent writers never lose one; the rows
-of one person (Participant, HelpedPeer) are read under a row lock, because what changes there is a threshold
-("first post", "first person helped") as much as a count. Lock order is fixed (people sorted, then tallies) so
-two writers never wait on each other in opposite orders.
+the write's own transaction. Counters move by increments in the database (``col = col + n``, see ``sql.py``), so
+concurrent writers never lose one; a person's rows (Participant, HelpedPeer) are changed under a row lock when a
+threshold moves ("first post", "first person helped"), in one conditional increment otherwise. Lock order is
+fixed (people sorted, then tallies), so two writers never wait on each other in opposite orders.
 """
 from collections import Counter, defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Min, Q
+from django.db.models import Max, Min, Q
 
+from community_xblock.aggregates import sql
 from community_xblock.aggregates.facts import EPOCH
 from community_xblock.models import (
     NOT_ABOUT_A_COMPONENT,
@@ -126,10 +127,24 @@ class Ledger:
         for user_key in sorted(set(self.people) | set(self.posted) | set(self.unposted)):
             counts = {column: delta for column, delta in self.people[user_key].items() if delta}
             added, removed = self.posted.get(user_key, []), self.unposted.get(user_key, [])
-            if counts or added or removed:
-                old, new = self._change_person(user_key, counts, added, removed)
-                unit["posters"] += (new.posts > 0) - (old[0] > 0)
-                unit["repliers"] += (new.responses + new.comments > 0) - (old[1] > 0)
+            if not (counts or added or removed) or self._add_to_person(user_key, counts, added, removed):
+                continue
+            old, new = self._change_person(user_key, counts, added, removed)
+            unit["posters"] += (new.posts > 0) - (old[0] > 0)
+            unit["repliers"] += (new.responses + new.comments > 0) - (old[1] > 0)
+
+    def _add_to_person(self, user_key, counts, added, removed):
+        """The common case in one statement: counts that only grow, on a person who already has a post (and a
+        reply, if this adds one), so no threshold is crossed. False when it does not apply."""
+        if removed or any(delta < 0 for delta in counts.values()):
+            return False
+        where, params = sql.rows_matching(Participant, self.community_id, [{"user_key": user_key}])
+        where += " AND posts > 0"
+        if counts.get("responses") or counts.get("comments"):
+            where += " AND (responses > 0 OR comments > 0)"
+        bounds = [sql.widen(Participant, "first_post_at", min(added), earliest=True),
+                  sql.widen(Participant, "last_post_at", max(added), earliest=False)] if added else []
+        return bool(sql.add(Participant, counts, where, params, also=bounds))
 
     def _change_person(self, user_key, counts, added, removed):
         """Apply one person's changes under a lock on their row; returns ((posts, replies) before, the row)."""
@@ -166,7 +181,8 @@ class Ledger:
             for keys, components in sorted(by_keys.items()):
                 _increment(ThemeTally, self.community_id,
                            [{"component": component, "key": key} for component in components for key in keys],
-                           {"posts": delta}, match=Q(component__in=components, key__in=keys))
+                           {"posts": delta}, match=sql.in_lists(ThemeTally, self.community_id,
+                                                                 component=components, key=keys))
         forms = defaultdict(list)
         for (key, digest), delta in self.forms.items():
             if delta:
@@ -198,17 +214,17 @@ def _increment(model, community_id, rows, deltas, *, match=None, created=None):
     comes first so that an existing row is never touched by an insert: an insert that meets an existing key
     takes a shared lock on it in InnoDB, and two writers holding one each and wanting to update would deadlock.
     """
-    increments = {column: F(column) + delta for column, delta in deltas.items()}
-    matching = model.objects.filter(match if match is not None else _any(Q(**row) for row in rows),
-                                    community_id=community_id)
-    if matching.update(**increments) == len(rows):
+    # The community inside each alternative: SQLite then reads each row through the unique index.
+    where, params = match if match is not None else sql.rows_matching(model, community_id, rows)
+    if sql.add(model, deltas, where, params) == len(rows):
         return
     fields = list(rows[0])
-    existing = set(matching.values_list(*fields))
+    existing = set(model.objects.filter(_any(Q(community_id=community_id, **row) for row in rows))
+                   .values_list(*fields))
     missing = [row for row in rows if tuple(row[field] for field in fields) not in existing]
     model.objects.bulk_create([model(community_id=community_id, **row, **(created(row) if created else {}))
                                for row in missing], ignore_conflicts=True)
-    model.objects.filter(_any(Q(**row) for row in missing), community_id=community_id).update(**increments)
+    sql.add(model, deltas, *sql.rows_matching(model, community_id, missing))
 
 
 def _locked_row(model, community_id, **key):

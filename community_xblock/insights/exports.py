@@ -8,14 +8,16 @@ import csv
 import hashlib
 import io
 import json
+from json.encoder import encode_basestring
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import CharField, IntegerField
+from django.db import connection
+from django.db.models import CharField
 from django.db.models.functions import Cast
 
 from community_xblock.insights.analysis import SIGNALS
 from community_xblock.insights.evaluation import unit_report
-from community_xblock.models import SIGNAL_FIELDS, Post
+from community_xblock.models import SIGNAL_FIELDS, Anchor, Post
 
 REACTION_FIELDS = {"helpful": "helpful_count", "insightful": "insightful_count", "confused": "confused_count",
                    "error": "error_count"}
@@ -37,26 +39,36 @@ def stream(community, export_format, identified=False, components=None):
 
 
 def export_rows(community, identified=False):
-    """One list per post, in COLUMNS order (a generator).
+    """One list per post, in COLUMNS order (a generator), read ``READ_CHUNK`` posts at a time by id.
 
-    The row query casts dates and flags in the database: converting a million values in Python costs more than
-    writing the file.
+    Each chunk is its own small query (MySQL's driver reads a whole result into memory, so one query over a
+    million posts would not stream), built by the ORM and read through the cursor: the query casts the date to
+    text in the database, and the rows skip the ORM's per-value conversions, which cost more than writing. The
+    components are the community's few anchors, named from a dictionary rather than a join.
     """
-    raw = {"created": Cast("created_at", CharField()),
-           **{f"n_{field}": Cast(field, IntegerField()) for field in SIGNAL_FIELDS.values()}}
-    posts = (Post.objects.filter(community=community, deleted=False).annotate(**raw)
-             .values_list("pk", "thread_id", "thread__kind", "is_opening", "parent_id", "thread__anchor__display_name",
-                          "run", "created", "language", "author_key", "author_name",
-                          *(f"n_{field}" for field in SIGNAL_FIELDS.values()), *REACTION_FIELDS.values())
-             .order_by("pk").iterator(chunk_size=READ_CHUNK))
+    posts = (Post.objects.filter(community=community, deleted=False)
+             .annotate(created=Cast("created_at", CharField()))
+             .values_list("pk", "thread_id", "thread__kind", "is_opening", "parent_id", "anchor_id", "run", "created",
+                          "language", "author_key", "author_name", *SIGNAL_FIELDS.values(), *REACTION_FIELDS.values()))
+    components = dict(Anchor.objects.filter(community=community).values_list("pk", "display_name"))
     names = {}
-    for row in posts:
-        (pk, thread_id, thread_kind, is_opening, parent_id, component, run, created, language, author_key,
-         author_name, *counts) = row
-        kind = "thread" if is_opening else ("comment" if parent_id else "response")
-        if author_key not in names:
-            names[author_key] = author_name if identified else pseudonym(community, author_key)
-        yield [pk, thread_id, thread_kind, kind, component or "", run, created, language, names[author_key], *counts]
+    last = 0
+    while True:
+        sql, params = posts.filter(pk__gt=last).order_by("pk")[:READ_CHUNK].query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            chunk = cursor.fetchall()
+        if not chunk:
+            return
+        for (pk, thread_id, thread_kind, is_opening, parent_id, anchor_id, run, created, language, author_key,
+             author_name, *counts) in chunk:
+            kind = "thread" if is_opening else ("comment" if parent_id else "response")
+            if author_key not in names:
+                names[author_key] = author_name if identified else pseudonym(community, author_key)
+            # Flags come back as 0/1 (or True/False, by driver): the columns are numbers.
+            yield [pk, thread_id, thread_kind, kind, components.get(anchor_id, ""), run, created, language,
+                   names[author_key], *map(int, counts)]
+        last = chunk[-1][0]
 
 
 def pseudonym(community, user_key):
@@ -90,11 +102,25 @@ def csv_chunks(rows):
         yield buffer.getvalue().encode("utf-8")
 
 
+TEXT_COLUMNS = {"thread_kind", "post_kind", "component", "run", "created_at", "language", "author"}
+
+
 def jsonl_chunks(rows):
-    """One JSON object per post and line, keyed by COLUMNS."""
-    encoder = json.JSONEncoder(ensure_ascii=False)
+    """One JSON object per post and line, keyed by COLUMNS (written field by field: twice as fast as dumps)."""
+    names = [json.dumps(column) + ": " for column in COLUMNS]
+    encoders = [_text if column in TEXT_COLUMNS else _number for column in COLUMNS]
     for batch in _batches(rows):
-        yield "".join(encoder.encode(dict(zip(COLUMNS, row, strict=True))) + "\n" for row in batch).encode("utf-8")
+        yield "".join("{" + ", ".join(name + encode(value) for name, encode, value in zip(names, encoders, row,
+                                                                                             strict=True)) + "}\n"
+                      for row in batch).encode("utf-8")
+
+
+def _text(value):
+    return "null" if value is None else encode_basestring(str(value))
+
+
+def _number(value):
+    return "null" if value is None else str(int(value))
 
 
 def json_chunks(rows, report, pseudonymous):
