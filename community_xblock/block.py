@@ -152,7 +152,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
             "kinds": [(kind, label) for kind, label in THREAD_KINDS.items() if kind in self.thread_kinds],
             "components": self.components,
             "filter_anchors": self._filter_anchors(audience),
-            "threads_html": self._thread_items_html(page, audience),
+            "threads_html": self._thread_items_html(self._thread_summaries(page, audience)),
             "has_more": page.has_more,
             "limits": {"title": TITLE_MAX_LENGTH, "body": BODY_MAX_LENGTH},
             "export_url": self.runtime.handler_url(self, "export_my_posts"),
@@ -225,9 +225,12 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
         """A prefix for element ids, unique to this block on the page."""
         return re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
 
-    def _thread_items_html(self, page, audience):
-        threads = [thread_summary(thread, audience, page.followed_ids) for thread in page.threads]
-        return self._render("learner/thread_items.html", {"threads": threads})
+    @staticmethod
+    def _thread_summaries(page, audience):
+        return [thread_summary(thread, audience, page.followed_ids) for thread in page.threads]
+
+    def _thread_items_html(self, summaries):
+        return self._render("learner/thread_items.html", {"threads": summaries})
 
     def _thread_answer(self, thread_id, **extra):
         """The refreshed thread (data and HTML) that every action inside a thread answers with."""

@@ -31,12 +31,9 @@ class LearnerHandlers:
         sort, anchor_key, show, page_number = listing.read_list_options(payload, self.viewer)
         page = listing.list_threads(self.space, self.viewer, sort=sort, anchor_key=anchor_key, show=show,
                                     page=page_number)
-        audience = self._audience(visits.record_visit(self.community, self.viewer))
-        return {
-            "threads": [thread_summary(thread, audience, page.followed_ids) for thread in page.threads],
-            "has_more": page.has_more,
-            "html": self._thread_items_html(page, audience),
-        }
+        # One summary per thread, serving both the JSON and the HTML the page inserts.
+        summaries = self._thread_summaries(page, self._audience(visits.record_visit(self.community, self.viewer)))
+        return {"threads": summaries, "has_more": page.has_more, "html": self._thread_items_html(summaries)}
 
     @json_action(writes=False, access=phases.require_can_read)
     def get_thread(self, payload):

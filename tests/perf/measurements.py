@@ -20,7 +20,7 @@ from web_fragments.fragment import Fragment  # noqa: E402
 from xblock.core import XBlock  # noqa: E402
 
 from community_xblock.aggregates import ledger  # noqa: E402
-from community_xblock.conversations import listing  # noqa: E402
+from community_xblock.conversations import listing, visits  # noqa: E402
 from community_xblock.conversations.presenters import Audience, thread_summary  # noqa: E402
 from community_xblock.core.lookups import space_for  # noqa: E402
 from community_xblock.insights import evaluation, exports  # noqa: E402
@@ -123,16 +123,21 @@ def learner_actions(client, usage_id, thread_id):
     }
 
 
-def list_breakdown(space, usage_id, repeat):
-    """The list page's SQL run raw, the domain read (rows and their summaries), for the same page."""
+def list_breakdown(block, space, usage_id, repeat):
+    """Where a page of the thread list goes, stage by stage (each figure includes the ones before it): the
+    page's SQL run raw, the rows read by the domain, their summaries, the HTML of the items; and, apart, the
+    visit the handler records."""
     audience = Audience(viewer=LEARNER, since=None, component_keys=frozenset(), usage_id=usage_id)
 
-    def domain():
-        page = listing.list_threads(space, LEARNER, sort="active")
+    def rows():
+        return listing.list_threads(space, LEARNER, sort="active")
+
+    def summaries():
+        page = rows()
         return [thread_summary(thread, audience, page.followed_ids) for thread in page.threads]
 
     with CaptureQueriesContext(connection) as captured:
-        listing.list_threads(space, LEARNER, sort="active")
+        rows()
     page_query = next(query["sql"] for query in captured.captured_queries
                       if query["sql"].startswith("SELECT") and "_thread" in query["sql"].split("FROM")[1][:60])
 
@@ -141,7 +146,23 @@ def list_breakdown(space, usage_id, repeat):
             cursor.execute(page_query)
             cursor.fetchall()
 
-    return {"raw_sql": median_ms(raw, repeat), "domain": median_ms(domain, repeat)}
+    return {"raw_sql": median_ms(raw, repeat), "rows": median_ms(rows, repeat),
+            "domain": median_ms(summaries, repeat),
+            "html": median_ms(lambda: block._thread_items_html(summaries()), repeat),
+            "visit": median_ms(lambda: visits.record_visit(space.community, LEARNER), repeat)}
+
+
+def without_aggregates(action):
+    """``action`` with the ledger's flush replaced by nothing (in this process, for this call only): the same
+    post without keeping the aggregates. Interleaved with the real posts, so that drift falls on both alike."""
+    def bare():
+        flush = ledger.Ledger.flush
+        ledger.Ledger.flush = lambda self: None
+        try:
+            return action()
+        finally:
+            ledger.Ledger.flush = flush
+    return bare
 
 
 def export_figures(community, rows, repeat):
@@ -150,9 +171,8 @@ def export_figures(community, rows, repeat):
         def consume(export_format=export_format):
             return sum(len(chunk) for chunk in exports.stream(community, export_format))
 
-        started = time.perf_counter()
-        size = consume()
-        seconds = time.perf_counter() - started
+        size = consume()  # also warms the database's cache
+        seconds = median_ms(consume, min(3, repeat)) / 1000
         figures[export_format] = {"rows_per_second": rows / seconds, "seconds": seconds, "megabytes": size / 2**20,
                                   "peak_mb": peak_mb(consume)}
     return figures
@@ -210,7 +230,7 @@ def main():
     floor_page = add_scenario("bench-floor-unit", floor_unit).split(".")[0]
     render_floor = median_ms(lambda: ok(client.get(f"/view/{floor_page}/student_view/?student=learner1")), repeat)
 
-    communities = {}
+    communities, blocks = {}, {}
     for size in sizes:
         block = community_block(add_scenario(f"bench-{size}", DEMO_UNIT))
         usage_id = str(block.scope_ids.usage_id)
@@ -218,26 +238,22 @@ def main():
         started = time.perf_counter()
         thread_id = seeding.seed(key, unit_components(block, Viewer("bench", "bench", is_staff=True)), size)
         communities[size] = (usage_id, thread_id, space_for(key), time.perf_counter() - started)
+        blocks[size] = block
         print(f"    {options.database}: {size} posts seeded in {communities[size][3]:.1f} s", flush=True)
     gc.collect()
-    learner = interleaved({size: learner_actions(client, usage_id, thread_id)
-                           for size, (usage_id, thread_id, _space, _s) in communities.items()}, repeat)
-    flush = ledger.Ledger.flush
-    ledger.Ledger.flush = lambda self: None  # the same post without keeping the aggregates
-    try:
-        bare = interleaved({size: {"post": learner_actions(client, usage_id, thread_id)["post"]}
-                            for size, (usage_id, thread_id, _space, _s) in communities.items()}, repeat)
-    finally:
-        ledger.Ledger.flush = flush
+    measured = interleaved({size: {**learner_actions(client, usage_id, thread_id), "bare post": without_aggregates(
+        learner_actions(client, usage_id, thread_id)["post"])}
+        for size, (usage_id, thread_id, _space, _s) in communities.items()}, repeat)
     figures = {}
     for size, (usage_id, _thread_id, space, seeded) in communities.items():
         actions = learner_actions(client, usage_id, _thread_id)
         community = Community.objects.get(pk=space.community.pk)
         posts = community.posts.filter(deleted=False).count()
         figures[size] = {
-            "seeded_seconds": seeded, "learner": learner[size], "post_without_aggregates": bare[size]["post"],
+            "seeded_seconds": seeded, "learner": measured[size],
+            "post_without_aggregates": measured[size]["bare post"],
             "peak_request_mb": max(peak_mb(actions["render"]), peak_mb(actions["list"])),
-            "list": list_breakdown(space, usage_id, repeat),
+            "list": list_breakdown(blocks[size], space, usage_id, repeat),
             "evaluation": evaluation_figures(client, usage_id, community, max(5, repeat // 2)),
             "exports": export_figures(community, posts, repeat),
         }

@@ -56,11 +56,12 @@ def print_all(results, sizes):
            f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
            by_size(lambda r, f: f"{f['learner']['post']:7.1f} ms {f['post_without_aggregates']:7.1f} ms "
                                 f"{f['learner']['post'] / f['post_without_aggregates']:5.2f}x  "))
-    _table("a page of the thread list: its SQL run raw, the domain read (rows and summaries), the whole handler",
-           f"{'posts':>8} | " + " || ".join(f"{name:^44}" for name in names),
-           by_size(lambda r, f: f"raw {f['list']['raw_sql']:5.2f} domain {f['list']['domain']:5.2f} "
-                                f"({f['list']['domain'] / f['list']['raw_sql']:4.1f}x) handler "
-                                f"{f['learner']['list']:5.1f}"))
+    _table("a page of the thread list, stage by stage (ms, each including the one before): its SQL run raw, the "
+           "rows read, their summaries, the items' HTML; the visit recorded; the whole handler",
+           f"{'posts':>8} | " + " || ".join(f"{name:^62}" for name in names),
+           by_size(lambda r, f: " ".join(f"{label} {f['list'][key]:5.2f}" for label, key in (
+               ("raw", "raw_sql"), ("rows", "rows"), ("summ", "domain"), ("html", "html"), ("visit", "visit")))
+               + f" handler {f['learner']['list']:5.1f}"))
     _table("evaluation: the report (aggregates read) and the staff view, median ms, ratio to the smallest size",
            f"{'posts':>8} | " + " || ".join(f"{name:^40}" for name in names),
            by_size(lambda r, f: f"report {f['evaluation']['report']:6.1f} "
