@@ -23,6 +23,10 @@ def record_visit(community, viewer, now=None):
     """Note that the viewer is here; returns the "new since" baseline (None on a first visit)."""
     if not viewer.is_authenticated:
         return None
+    if viewer.masquerading:
+        # Staff viewing as this learner see her baseline but must not move it (nor count as a visitor).
+        return Visit.objects.filter(community=community, user_key=viewer.user_key).values_list(
+            "previous_seen_at", flat=True).first()
     now = now or timezone.now()
     visit = Visit.objects.filter(community=community, user_key=viewer.user_key).first()
     if visit is None:

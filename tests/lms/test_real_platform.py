@@ -157,6 +157,17 @@ class TestMasquerade:
         assert (Thread.objects.count(), Post.objects.count(), Reaction.objects.count()) == before
         assert list(Visit.objects.filter(user_key=lms.user_key("amelie")).values()) == visit_before
 
+    def test_staff_viewing_as_a_learner_do_not_end_or_extend_her_visit(self, lms):
+        thread = start(lms, student="amelie")
+        lms.page(student="amelie")
+        # Her visit ended hours ago: a request of hers now would start a new one and move her baseline.
+        Visit.objects.filter(user_key=lms.user_key("amelie")).update(seen_at=timezone.now() - timedelta(hours=5))
+        visit_before = list(Visit.objects.filter(user_key=lms.user_key("amelie")).values())
+        lms.page(student="staff", masquerade_as="amelie")
+        lms.ok("list_threads", {}, student="staff", masquerade_as="amelie")
+        lms.ok("get_thread", {"thread_id": thread["id"]}, student="staff", masquerade_as="amelie")
+        assert list(Visit.objects.filter(user_key=lms.user_key("amelie")).values()) == visit_before
+
 
 class TestTrackingEventsBecomeXapi:
     FORUM_EVENTS = {f"edx.forum.{kind}.{action}" for kind in ("thread", "response", "comment")
