@@ -109,6 +109,36 @@ class TestConversation:
         unit.ok("clear_flags", {"post_id": post_id}, student="staff")
         assert Post.objects.get(pk=post_id).flag_count == 0
 
+    def test_a_deleted_response_takes_its_comments_flags_with_it(self, unit):
+        thread = start(unit)
+        response = unit.ok("reply", {"thread_id": thread["id"], "body": "Chlorophyll reflects green."},
+                           student="amelie")["post"]
+        comment = unit.ok("reply", {"thread_id": thread["id"], "parent_id": response["id"], "body": "Spam!"},
+                          student="zsofia")["post"]
+        unit.ok("flag", {"post_id": comment["id"], "reason": "spam", "active": True}, student="amelie")
+        assert unit.ok("list_threads", {"show": "flagged"}, student="staff")["threads"][0]["flag_count"] == 1
+        unit.ok("delete_post", {"post_id": response["id"]}, student="staff")
+        assert unit.ok("list_threads", {"show": "flagged"}, student="staff")["threads"] == []
+        assert Thread.objects.get(pk=thread["id"]).flag_count == 0
+        # The comment went with its response: there is nothing left to review.
+        status, data = unit.call("clear_flags", {"post_id": comment["id"]}, student="staff")
+        assert status == 404 and data["error"]
+
+    def test_an_active_learner_keeps_the_marks_of_her_visit(self, unit):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from community_xblock.models import Visit
+
+        unit.page(student="amelie")
+        Visit.objects.filter(user_key=unit.user_key("amelie")).update(seen_at=timezone.now() - timedelta(days=1))
+        start(unit, title="Written while amelie was away")
+        for _ in range(3):  # she keeps reading: the mark stays for the whole visit
+            assert "cx-is-new" in unit.page(student="amelie")
+            Visit.objects.filter(user_key=unit.user_key("amelie")).update(
+                seen_at=timezone.now() - timedelta(minutes=5))
+
     def test_new_since_last_visit(self, unit):
         from datetime import timedelta
 
