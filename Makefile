@@ -68,7 +68,7 @@ bench-large: $(VENV)/.test
 
 ## Re-pin requirements/*.txt from requirements/*.in (needs the package index).
 upgrade: $(VENV)/.test
-	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip install -q "pip-tools>=7.4,<8"
 	cd requirements && for name in base dev test; do \
 	  ../$(BIN)/pip-compile -q --upgrade --allow-unsafe --strip-extras --no-emit-index-url -c constraints.txt \
 	    -o $$name.txt $$name.in; done

@@ -11,7 +11,7 @@ first, string by string, then the package's own catalog, whatever the service fo
 Templates use Django's ``{% trans %}`` tags, which read Django's *active* translation. ``speaking`` makes a
 translation holding the block's catalog active for the length of one render. Django offers no public way to
 activate a translation object that is not one of its own per-language ones, so this module is the one place
-that touches ``django.utils.translation.trans_real`` (covered by tests/test_translation.py against the
+that touches ``django.utils.translation.trans_real`` (covered by tests/unit/test_translation.py against the
 installed Django).
 """
 import gettext
