@@ -57,7 +57,7 @@ test: system-deps $(VENV)/.test lint
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/pytest
 
-## The benchmark (1k, 10k, 100k posts on SQLite and MariaDB, about 10 minutes); bench-large adds a million posts.
+## The benchmark (1k, 10k, 100k posts on SQLite and MariaDB, about 3 minutes); bench-large: 1k and a million (about 25).
 bench: $(VENV)/.test
 	mkdir -p var
 	$(BIN)/python -m tests.perf.benchmark
