@@ -116,6 +116,13 @@ def viewed_event(source, thread):
     return "edx.forum.thread.viewed", data
 
 
+def moderation_undone_event(source, undo):
+    """A decision of the course team was undone (``undo`` is the logged undo, linked to the decision)."""
+    data = {**_thread_base(source, undo.thread), "action_id": str(undo.reverses_id), "undone": undo.reverses.kind,
+            "kind": undo.kind}
+    return "edx.community.moderation.undone", data
+
+
 def flags_cleared_event(source, post):
     data = {**_post_base(source, post), "id": str(post.pk)}
     return "edx.community.flags.cleared", data

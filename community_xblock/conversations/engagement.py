@@ -4,6 +4,7 @@ Each is a row guarded by a unique constraint, so repeating one is a no-op; the c
 when a row was really added or removed, in the same transaction.
 """
 from dataclasses import replace
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_noop as _
 from community_xblock.aggregates.changes import record_post_change
 from community_xblock.aggregates.facts import PostFacts
 from community_xblock.core import permissions
-from community_xblock.core.lookups import post_for, thread_for
+from community_xblock.core.lookups import lock_thread, post_for, thread_for
 from community_xblock.models import (
     REACTION_COUNTER,
     REVISION_REACTIONS,
@@ -78,6 +79,30 @@ def clear_flags(space, viewer, *, post_id):
         cleared, _rows = Flag.objects.filter(post=post).delete()
         if cleared:
             _move_flag_counts(post, -cleared)
+    return post
+
+
+def open_flags(post):
+    """The open flags on a post, as plain data (what clearing them would lose)."""
+    return [{"user_key": user_key, "reason": reason, "created_at": created_at.isoformat()}
+            for user_key, reason, created_at in post.flags.order_by("pk").values_list("user_key", "reason",
+                                                                                      "created_at")]
+
+
+def restore_flags(post_id, flags):
+    """Undo a clearing (staff, through the moderation log): the flags in ``flags`` (as ``open_flags`` gave
+    them) are open again, except those their authors raised again since. The caller checked the right to."""
+    with transaction.atomic():
+        post = Post.objects.select_related("thread", "parent").get(pk=post_id)
+        lock_thread(post.thread_id)
+        post.refresh_from_db()
+        rows = [Flag(post=post, user_key=flag["user_key"], reason=flag["reason"],
+                     created_at=datetime.fromisoformat(flag["created_at"])) for flag in flags]
+        existing = set(post.flags.values_list("user_key", flat=True))
+        Flag.objects.bulk_create([row for row in rows if row.user_key not in existing])
+        added = len({row.user_key for row in rows} - existing)
+        if added:
+            _move_flag_counts(post, added)
     return post
 
 

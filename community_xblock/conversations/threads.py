@@ -16,7 +16,7 @@ from community_xblock.conversations import visits
 from community_xblock.conversations.analysed import apply_analysis, reanalyse, store_keyphrases
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput
-from community_xblock.core.lookups import post_for, thread_for
+from community_xblock.core.lookups import lock_thread, post_for, thread_for
 from community_xblock.core.markup import render_markdown, visible_text
 from community_xblock.models import Anchor, Follow, Post, Thread, ThreadKind
 
@@ -125,6 +125,31 @@ def delete(space, viewer, *, post_id):
         flags_gone = post.flag_count + (_comment_flags(post) if post.kind == "response" else 0)
         if flags_gone:
             Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") - flags_gone)
+        change.record()
+    return post
+
+
+def restore(post_id, accepted=False):
+    """Undo a deletion (staff, through the moderation log): the inverse of ``delete``, step by step.
+    ``accepted`` gives back the accepted-answer mark the deletion took. The caller checked the right to."""
+    with transaction.atomic():
+        post = Post.objects.select_related("thread", "parent").get(pk=post_id)
+        lock_thread(post.thread_id)
+        post.refresh_from_db()
+        if not post.deleted:
+            return post
+        change = _change_for(post)
+        Post.objects.filter(pk=post.pk).update(deleted=False)
+        post.deleted = False
+        if post.is_opening:
+            Thread.objects.filter(pk=post.thread_id).update(deleted=False)
+        elif not post.hidden:
+            change_visible_replies(post, 1)
+        if accepted:
+            Thread.objects.filter(pk=post.thread_id, accepted_post=None).update(accepted_post=post)
+        flags_back = post.flag_count + (_comment_flags(post) if post.kind == "response" else 0)
+        if flags_back:
+            Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") + flags_back)
         change.record()
     return post
 

@@ -18,8 +18,10 @@ from community_xblock.core import phases
 from community_xblock.core.errors import InvalidInput
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.handlers.http import json_action
+from community_xblock.handlers.moderation import read_reason
 from community_xblock.insights import grading
 from community_xblock.models import SCORING_REACTIONS, TITLE_MAX_LENGTH, ReactionKind
+from community_xblock.moderation import actions as moderation
 
 
 class LearnerHandlers:
@@ -100,8 +102,9 @@ class LearnerHandlers:
 
     @json_action(writes=True, access=phases.require_can_contribute)
     def delete_post(self, payload):
-        """Delete one's post (staff: any post): {post_id} -> {thread, html} or {thread_deleted}."""
-        post = threads.delete(self.space, self.viewer, post_id=read_id(payload, "post_id"))
+        """Delete one's post (staff: any post, logged): {post_id, reason?} -> {thread, html} or {thread_deleted}."""
+        post = moderation.delete_post(self.space, self.viewer, post_id=read_id(payload, "post_id"),
+                                      reason=read_reason(payload))
         self._publish(tracking.content_event(self._event_source, "deleted", post))
         if post.is_opening:
             return {"thread_deleted": post.thread_id}

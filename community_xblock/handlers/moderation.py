@@ -1,9 +1,15 @@
-"""What the course team does to a thread or a post: pin, close, hide, clear flags."""
+"""What the course team does to a thread or a post: pin, close, hide, clear flags; the log, and undoing."""
 from community_xblock import tracking
-from community_xblock.conversations import engagement
-from community_xblock.core.validation import read_bool, read_choice, read_id
+from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.handlers.http import json_action
+from community_xblock.models import REASON_MAX_LENGTH
 from community_xblock.moderation import actions as moderation
+from community_xblock.moderation import log
+
+
+def read_reason(payload):
+    """Why the course team decided (optional; kept in the moderation log)."""
+    return read_text(payload, "reason", REASON_MAX_LENGTH, min_length=0, required=False)
 
 
 class ModerationHandlers:
@@ -11,25 +17,44 @@ class ModerationHandlers:
 
     @json_action(writes=True)
     def moderate_thread(self, payload):
-        """Pin, close or hide a thread: {thread_id, state: pinned|closed|hidden, value} -> {thread, html}."""
+        """Pin, close or hide a thread: {thread_id, state: pinned|closed|hidden, value, reason?} -> {thread, html}."""
         switch = read_choice(payload, "state", moderation.THREAD_SWITCHES)
         value = read_bool(payload, "value")
         thread = moderation.set_thread_state(self.space, self.viewer, thread_id=read_id(payload, "thread_id"),
-                                             switch=switch, value=value)
+                                             switch=switch, value=value, reason=read_reason(payload))
         self._publish(tracking.thread_state_event(self._event_source, thread, switch, value))
         return self._thread_answer(thread.pk)
 
     @json_action(writes=True)
     def hide_post(self, payload):
-        """Hide a post from learners, or show it again: {post_id, hidden} -> {thread, html}."""
+        """Hide a post from learners, or show it again: {post_id, hidden, reason?} -> {thread, html}."""
         hidden = read_bool(payload, "hidden")
-        post = moderation.set_post_hidden(self.space, self.viewer, post_id=read_id(payload, "post_id"), hidden=hidden)
+        post = moderation.set_post_hidden(self.space, self.viewer, post_id=read_id(payload, "post_id"),
+                                          hidden=hidden, reason=read_reason(payload))
         self._publish(tracking.post_hidden_event(self._event_source, post, hidden))
         return self._thread_answer(post.thread_id)
 
     @json_action(writes=True)
     def clear_flags(self, payload):
-        """Close the open flags on a post after review: {post_id} -> {thread, html}."""
-        post = engagement.clear_flags(self.space, self.viewer, post_id=read_id(payload, "post_id"))
+        """Close the open flags on a post after review: {post_id, reason?} -> {thread, html}."""
+        post = moderation.clear_flags(self.space, self.viewer, post_id=read_id(payload, "post_id"),
+                                      reason=read_reason(payload))
         self._publish(tracking.flags_cleared_event(self._event_source, post))
         return self._thread_answer(post.thread_id)
+
+    @json_action(writes=False)
+    def moderation_log(self, payload):
+        """The latest decisions of the course team: {} -> {decisions, html}."""
+        return self._moderation_log_view()
+
+    @json_action(writes=True)
+    def undo_moderation(self, payload):
+        """Undo a logged decision: {action_id, reason?} -> {undone, decisions, html}."""
+        undone = moderation.undo(self.space, self.viewer, action_id=read_id(payload, "action_id"),
+                                 reason=read_reason(payload))
+        self._publish(tracking.moderation_undone_event(self._event_source, undone))
+        return {"undone": undone.pk, **self._moderation_log_view()}
+
+    def _moderation_log_view(self):
+        decisions = [log.present(action, self.translator.gettext) for action in log.recent(self.space, self.viewer)]
+        return {"decisions": decisions, "html": self._render("staff/moderation_log.html", {"decisions": decisions})}

@@ -7,6 +7,7 @@ Shape (close to Discourse's topic/post split, which keeps reactions, flags and e
                     │            └─* Flag       one per (post, user)
                     ├─* Follow                  one per (thread, user)
                     └─→ Anchor                  the unit component the thread is about
+    Community 1─* ModerationAction              the course team's decisions, who/when/why, and their undoing
     Community 1─* Visit                         one per (community, user): "new since your last visit"
     Community 1─* ActivityTally, Participant, HelpedPeer, ThemeTally, ThemeForm, AnswerDelay
                                                 aggregates kept on write (aggregates.py): what reports read
@@ -47,6 +48,7 @@ from community_xblock.models.conversations import (
     ThreadKind,
 )
 from community_xblock.models.insights import Keyphrase, PendingGrade, surface_digest
+from community_xblock.models.moderation import REASON_MAX_LENGTH, ModerationAction, ModerationKind
 
 __all__ = [
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
@@ -54,5 +56,5 @@ __all__ = [
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",
     "USER_KEY_LENGTH", "Anchor",
     "Community", "Flag", "Follow", "Keyphrase", "PendingGrade", "Post", "Reaction", "ReactionKind", "Thread",
-    "ThreadKind", "Visit", "surface_digest",
+    "ThreadKind", "Visit", "surface_digest", "REASON_MAX_LENGTH", "ModerationAction", "ModerationKind",
 ]

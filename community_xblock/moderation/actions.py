@@ -1,21 +1,24 @@
-"""What the course team does to keep a community healthy: pin, close, hide and delete.
+"""What the course team does to keep a community healthy: pin, close, hide, delete, clear flags, and undo.
 
-Nothing here destroys a row: hiding and deleting are flags, so a decision can be reviewed and undone.
+Nothing here destroys a row: hiding and deleting are flags, and every decision is logged (``log.py``) in the
+transaction that applies it, with what undoing it needs, so a decision can be reviewed and undone.
 """
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_noop as _
 
 from community_xblock.aggregates.changes import ThreadChange
+from community_xblock.conversations import engagement, threads
 from community_xblock.conversations.threads import change_visible_replies
 from community_xblock.core import permissions
-from community_xblock.core.errors import InvalidInput
+from community_xblock.core.errors import Conflict, InvalidInput, NotFound
 from community_xblock.core.lookups import post_for, thread_for
-from community_xblock.models import Post, Thread
+from community_xblock.models import ModerationAction, ModerationKind, Post, Thread
+from community_xblock.moderation import log
 
 THREAD_SWITCHES = {"pinned", "closed", "hidden"}
 
 
-def set_thread_state(space, viewer, *, thread_id, switch, value):
+def set_thread_state(space, viewer, *, thread_id, switch, value, reason="", reverses=None):
     """Pin/unpin, close/reopen, hide/unhide a whole thread. Returns the Thread."""
     permissions.require_staff(viewer)
     if switch not in THREAD_SWITCHES:
@@ -23,23 +26,28 @@ def set_thread_state(space, viewer, *, thread_id, switch, value):
                            choices=", ".join(sorted(THREAD_SWITCHES)))
     with transaction.atomic():
         thread = thread_for(space, viewer, thread_id, for_update=True)
+        if getattr(thread, switch) == value:
+            return thread  # nothing to decide: nothing logged
         # Hiding takes the whole conversation out of the aggregates (and showing it brings it back).
-        change = ThreadChange(thread.pk) if switch == "hidden" and thread.hidden != value else None
+        change = ThreadChange(thread.pk) if switch == "hidden" else None
         setattr(thread, switch, value)
         thread.save(update_fields=[switch])
         if change:
             change.record()
+        log.record(space, viewer, log.SWITCH_KINDS[(switch, value)], thread_id=thread.pk, reason=reason,
+                   reverses=reverses)
     return thread
 
 
-def set_post_hidden(space, viewer, *, post_id, hidden):
+def set_post_hidden(space, viewer, *, post_id, hidden, reason="", reverses=None):
     """Hide a post from learners (or show it again); staff keep seeing it. Returns the Post."""
     permissions.require_staff(viewer)
     with transaction.atomic():
         post = post_for(space, viewer, post_id, lock=True)
         if post.is_opening:
             # The opening post is the thread: hiding it hides the conversation.
-            set_thread_state(space, viewer, thread_id=post.thread_id, switch="hidden", value=hidden)
+            set_thread_state(space, viewer, thread_id=post.thread_id, switch="hidden", value=hidden, reason=reason,
+                             reverses=reverses)
             return post
         if post.hidden != hidden:
             change = ThreadChange(post.thread_id, [post.pk], with_comments_of=None if post.parent_id else post.pk)
@@ -48,4 +56,73 @@ def set_post_hidden(space, viewer, *, post_id, hidden):
             if hidden:
                 Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
             change.record()
+            log.record(space, viewer, ModerationKind.HIDE_POST if hidden else ModerationKind.SHOW_POST,
+                       thread_id=post.thread_id, post=post, reason=reason, reverses=reverses)
     return post
+
+
+def delete_post(space, viewer, *, post_id, reason=""):
+    """Delete a post: its author's own choice, or a decision of the course team about someone else's post,
+    which is logged (with the accepted-answer mark it takes away, for undoing). Returns the Post."""
+    with transaction.atomic():
+        accepted = Thread.objects.filter(accepted_post_id=post_id).exists()
+        post = threads.delete(space, viewer, post_id=post_id)
+        if viewer.is_staff and post.author_key != viewer.user_key:
+            log.record(space, viewer, ModerationKind.DELETE_POST, thread_id=post.thread_id, post=post,
+                       reason=reason, detail={"accepted": accepted})
+    return post
+
+
+def clear_flags(space, viewer, *, post_id, reason=""):
+    """The post was reviewed: its open flags are closed (and logged, to reopen them if that was wrong)."""
+    permissions.require_staff(viewer)
+    with transaction.atomic():
+        post = post_for(space, viewer, post_id, lock=True)
+        flags = engagement.open_flags(post)
+        post = engagement.clear_flags(space, viewer, post_id=post_id)
+        if flags:
+            log.record(space, viewer, ModerationKind.CLEAR_FLAGS, thread_id=post.thread_id, post=post,
+                       reason=reason, detail={"flags": flags})
+    return post
+
+
+def undo(space, viewer, *, action_id, reason=""):
+    """Undo a logged decision of this community; the undo is logged too, linked to it. Returns the undo."""
+    permissions.require_staff(viewer)
+    with transaction.atomic():
+        action = (ModerationAction.objects.select_for_update().select_related("thread", "post")
+                  .filter(community=space.community, pk=action_id).first())
+        if action is None:
+            raise NotFound(_("No such decision in this community."))
+        if not log.undoable(action):
+            raise Conflict(_("This decision cannot be undone: it was undone already, or it undoes another."))
+        try:
+            with transaction.atomic():
+                return _apply_undo(space, viewer, action, reason)
+        except IntegrityError:  # a concurrent undo of the same decision won (one undo each)
+            raise Conflict(_("This decision cannot be undone: it was undone already, or it undoes another."))\
+                from None
+
+
+def _apply_undo(space, viewer, action, reason):
+    kind = log.UNDO[action.kind]
+    if action.kind in log.SWITCH_OF_KIND:
+        switch, value = log.SWITCH_OF_KIND[action.kind]
+        if getattr(action.thread, switch) != value:
+            raise Conflict(_("The conversation changed since this decision: it no longer holds."))
+        set_thread_state(space, viewer, thread_id=action.thread_id, switch=switch, value=not value, reason=reason,
+                         reverses=action)
+    elif action.kind in (ModerationKind.HIDE_POST, ModerationKind.SHOW_POST):
+        hidden = action.kind == ModerationKind.HIDE_POST
+        if action.post.hidden != hidden or action.post.deleted:
+            raise Conflict(_("The post changed since this decision: it no longer holds."))
+        set_post_hidden(space, viewer, post_id=action.post_id, hidden=not hidden, reason=reason, reverses=action)
+    elif action.kind == ModerationKind.DELETE_POST:
+        threads.restore(action.post_id, accepted=action.detail.get("accepted", False))
+        log.record(space, viewer, kind, thread_id=action.thread_id, post=action.post, reason=reason,
+                   reverses=action)
+    else:  # CLEAR_FLAGS
+        engagement.restore_flags(action.post_id, action.detail.get("flags", []))
+        log.record(space, viewer, kind, thread_id=action.thread_id, post=action.post, reason=reason,
+                   reverses=action)
+    return ModerationAction.objects.get(reverses=action)

@@ -376,3 +376,31 @@ def test_show_more_survives_a_failed_request_and_ignores_stale_answers(people, l
     page.wait_for_timeout(300)  # time for the page to (wrongly) apply it
     assert listed.first.locator(".cx-open").inner_text() == "Paged thread 24"
     page.unroute("**/list_threads/**")
+
+
+def test_staff_undo_a_decision_from_the_moderation_log(people, live, demo_usage_id):
+    from axe_playwright_python.sync_playwright import Axe
+
+    title = "Which light do the light reactions need?"
+    live.call(live.session("student_2"), demo_usage_id, "create_thread",
+              {"kind": "question", "title": title, "body": "Any light, or only red and blue?"})
+    staff = people("staff", width=320)
+    page = staff.open()
+    staff.thread(title).get_by_role("button", name="Pin").click()
+    staff.shows(staff.thread(title).get_by_role("button", name="Unpin"))
+    page.get_by_role("button", name="Moderation log").click()
+    staff.announced("Moderation log loaded.")
+    assert page.evaluate("document.activeElement.textContent") == "Moderation log"
+    decision = page.locator(".cx-decision").first
+    assert "Pinned the conversation" in decision.inner_text() and title in decision.inner_text()
+    results = Axe().run(page, context=".cx")
+    assert results.violations_count == 0, results.generate_report()
+    layout = page.evaluate(OVERFLOW_SCRIPT)
+    assert layout["widest"] <= layout["box"] + 1, "the moderation log sticks out at 320px"
+    decision.get_by_role("button", name="Undo").focus()
+    page.keyboard.press("Enter")
+    staff.announced("Decision undone.")
+    staff.shows(page.locator(".cx-decision.cx-is-undone"))
+    assert "Unpinned the conversation" in page.locator(".cx-decision").first.inner_text()
+    staff.open()
+    assert staff.thread(title).get_by_role("button", name="Pin", exact=True).count() == 1

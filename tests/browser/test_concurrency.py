@@ -85,3 +85,35 @@ def test_concurrent_writers_keep_the_aggregates_exact(live, demo_usage_id):
     verified = live.manage("rebuild_community_aggregates", "--verify")
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "agree" in verified.stdout
+
+
+def test_concurrent_decisions_are_all_logged_and_a_decision_is_undone_once(live, demo_usage_id):
+    """Eight staff sessions clear flags and hide posts at once: every decision is logged; then sixteen undo
+    the same decision at once: one succeeds, the others are told it was undone already, counts stay exact."""
+    author = live.session("logwriter")
+    _status, created = live.call(author, demo_usage_id, "create_thread",
+                                 {"kind": "discussion", "title": "Log race", "body": "Go"})
+    thread_id = created["thread"]["id"]
+    repliers = [live.session(f"logreplier{number}") for number in range(8)]
+    replies = run_all([(lambda session=session: live.call(session, demo_usage_id, "reply",
+                                                          {"thread_id": thread_id, "body": "Me"}))
+                       for session in repliers])
+    post_ids = [data["post"]["id"] for _status, data in replies]
+    run_all([(lambda post_id=post_id: live.call(author, demo_usage_id, "flag", {"post_id": post_id}))
+             for post_id in post_ids])
+    staff = [live.session("staff") for _ in range(8)]
+    decisions = run_all([
+        (lambda session=session, post_id=post_id: live.call(session, demo_usage_id, "clear_flags",
+                                                            {"post_id": post_id}))
+        for session, post_id in zip(staff, post_ids, strict=True)])
+    assert {status for status, _data in decisions} == {200}
+    assert live.count(f"SELECT COUNT(*) FROM community_xblock_moderationaction WHERE thread_id = {thread_id} "
+                      "AND kind = 'clear_flags'") == 8
+    assert live.count(f"SELECT flag_count FROM community_xblock_thread WHERE id = {thread_id}") == 0
+    action_id = live.count(f"SELECT MIN(id) FROM community_xblock_moderationaction WHERE thread_id = {thread_id}")
+    undos = run_all([(lambda session=session: live.call(session, demo_usage_id, "undo_moderation",
+                                                        {"action_id": action_id}))
+                     for session in staff + staff])
+    assert sorted(status for status, _data in undos) == [200] + [409] * 15, undos
+    assert live.count(f"SELECT COUNT(*) FROM community_xblock_moderationaction WHERE reverses_id = {action_id}") == 1
+    assert live.count(f"SELECT flag_count FROM community_xblock_thread WHERE id = {thread_id}") == 1

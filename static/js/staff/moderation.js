@@ -1,4 +1,5 @@
-/* The course team's controls in a conversation: pin, close, hide, clear flags. Sent to staff only. */
+/* The course team's controls in a conversation (pin, close, hide, clear flags) and the moderation log with its
+   undo buttons. Sent to staff only. */
 (function (parts) {
     'use strict';
 
@@ -11,6 +12,28 @@
         };
         cx.actions['clear-flags'] = function (button) {
             cx.threadAction(button, 'clear_flags', {post_id: cx.postId(button)}, gettext('Flags cleared.'));
+        };
+        function showLog(data, message) {
+            var panel = cx.root.querySelector('.cx-moderation-log');
+            panel.innerHTML = data.html;
+            panel.hidden = false;
+            panel.querySelector('h3').focus();
+            cx.announce(message);
+        }
+        cx.actions['moderation-log'] = function () {
+            cx.call('moderation_log', {}).then(function (data) {
+                showLog(data, gettext('Moderation log loaded.'));
+            }).catch(function (error) { cx.announce(error.message); });
+        };
+        cx.actions['undo-moderation'] = function (button) {
+            button.disabled = true;
+            var actionId = Number(button.getAttribute('data-action-id'));
+            cx.call('undo_moderation', {action_id: actionId}).then(function (data) {
+                showLog(data, gettext('Decision undone.'));
+            }).catch(function (error) {
+                button.disabled = false;
+                cx.announce(error.message);
+            });
         };
         cx.actions.moderate = function (button) {
             cx.threadAction(button, 'moderate_thread', {

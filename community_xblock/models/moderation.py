@@ -1,0 +1,46 @@
+"""The course team's decisions, kept: who did what to which conversation, when and why, and what undid it."""
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_noop as _
+
+from community_xblock.models.community import USER_KEY_LENGTH, Community
+from community_xblock.models.conversations import Post, Thread
+
+REASON_MAX_LENGTH = 500
+
+
+class ModerationKind(models.TextChoices):
+    """What a decision did; the labels are msgids, translated where the log is shown."""
+
+    PIN = "pin", _("Pinned the conversation")
+    UNPIN = "unpin", _("Unpinned the conversation")
+    CLOSE = "close", _("Closed the conversation")
+    REOPEN = "reopen", _("Reopened the conversation")
+    HIDE_THREAD = "hide_thread", _("Hid the conversation from learners")
+    SHOW_THREAD = "show_thread", _("Showed the conversation to learners again")
+    HIDE_POST = "hide_post", _("Hid a post from learners")
+    SHOW_POST = "show_post", _("Showed a post to learners again")
+    DELETE_POST = "delete_post", _("Deleted a post")
+    RESTORE_POST = "restore_post", _("Restored a deleted post")
+    CLEAR_FLAGS = "clear_flags", _("Cleared the flags on a post")
+    RESTORE_FLAGS = "restore_flags", _("Reopened the flags on a post")
+
+
+class ModerationAction(models.Model):
+    """One decision of the course team. ``detail`` keeps what undoing it needs (the flags it cleared, the
+    answer a deletion unaccepted); ``reverses`` points from an undo to the decision it undid (one undo each)."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="moderation_actions")
+    kind = models.CharField(max_length=16, choices=ModerationKind.choices)
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="moderation_actions")
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    actor_key = models.CharField(max_length=USER_KEY_LENGTH)
+    actor_name = models.CharField(max_length=255, blank=True, default="")
+    reason = models.CharField(max_length=REASON_MAX_LENGTH, blank=True, default="")
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    reverses = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="reversed_by")
+
+    class Meta:
+        indexes = [models.Index(fields=["community", "-created_at", "-id"], name="moderation_log_order")]
