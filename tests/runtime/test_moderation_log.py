@@ -35,7 +35,7 @@ def undo(unit, decision, **payload):
 
 def no_drift():
     for community in Community.objects.all():
-        assert differences(community) == {}, community
+        assert not differences(community), community
 
 
 class TestEveryDecisionIsLogged:

@@ -4,6 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from community_xblock.conversations import engagement, threads
 from community_xblock.core.lookups import space_for
+from community_xblock.moderation import actions as moderation
 from community_xblock.platform.identity import Viewer
 from tests.people import STAFF
 
@@ -24,6 +25,8 @@ def grow(unit, count, replies_each=2):
             replier = Viewer(f"replier{reply_number}", f"replier{reply_number}")
             post = threads.reply(space, replier, thread_id=thread.pk, body="A reply")
             engagement.react(space, author, post_id=post.pk, kind="helpful")
+        moderation.set_thread_state(space, STAFF, thread_id=thread.pk, switch="pinned", value=True,
+                                    reason=f"Decision {number}")
     return space
 
 
@@ -37,7 +40,7 @@ def queries(action):
 
 
 def measure(unit):
-    from community_xblock.models import Thread
+    from community_xblock.models import ModerationAction, Thread
 
     thread_id = Thread.objects.order_by("-pk").values_list("pk", flat=True).first()
     # The same post just before: the aggregate rows it counts in (this hour's, its words') exist, as they do for
@@ -54,6 +57,9 @@ def measure(unit):
         "react": queries(lambda: unit.ok(
             "react", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id, "kind": "insightful"},
             student="zsofia")),
+        "moderation log": queries(lambda: unit.ok("moderation_log", {}, student="staff")),
+        "undo": queries(lambda: unit.ok("undo_moderation", {"action_id": ModerationAction.objects.filter(
+            kind="pin", reversed_by=None).order_by("-pk").values_list("pk", flat=True).first()}, student="staff")),
     }
 
 
