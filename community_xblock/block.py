@@ -28,6 +28,7 @@ from community_xblock.handlers.insights import InsightHandlers
 from community_xblock.handlers.learner import LearnerHandlers
 from community_xblock.handlers.moderation import ModerationHandlers
 from community_xblock.models import TITLE_MAX_LENGTH, Anchor, Community
+from community_xblock.moderation import review
 from community_xblock.platform.components import unit_components
 from community_xblock.platform.course import course_end as platform_course_end
 from community_xblock.platform.identity import community_key_for, viewer_from_user
@@ -156,6 +157,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
             "has_more": page.has_more,
             "limits": {"title": TITLE_MAX_LENGTH, "body": BODY_MAX_LENGTH},
             "export_url": self.runtime.handler_url(self, "export_my_posts"),
+            "pending_reviews": review.pending_count(self.space) if self.viewer.is_staff else 0,
         })
         fragment = self._fragment(html)
         for script in LEARNER_SCRIPTS + (STAFF_SCRIPTS if self.viewer.is_staff else ()):

@@ -123,6 +123,12 @@ def moderation_undone_event(source, undo):
     return "edx.community.moderation.undone", data
 
 
+def flags_decided_event(source, post, decision):
+    """Staff decided on a post's open flags in the review queue: agreed, disagreed or ignored."""
+    data = {**_post_base(source, post), "id": str(post.pk), "decision": decision}
+    return "edx.community.flags.decided", data
+
+
 def flags_cleared_event(source, post):
     data = {**_post_base(source, post), "id": str(post.pk)}
     return "edx.community.flags.cleared", data

@@ -4,7 +4,6 @@ Each is a row guarded by a unique constraint, so repeating one is a no-op; the c
 when a row was really added or removed, in the same transaction.
 """
 from dataclasses import replace
-from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_noop as _
 from community_xblock.aggregates.changes import record_post_change
 from community_xblock.aggregates.facts import PostFacts
 from community_xblock.core import permissions
-from community_xblock.core.lookups import lock_thread, post_for, thread_for
+from community_xblock.core.lookups import post_for, thread_for
 from community_xblock.models import (
     REACTION_COUNTER,
     REVISION_REACTIONS,
@@ -59,55 +58,35 @@ def follow(space, viewer, *, thread_id, active=True):
     return thread
 
 
-def flag(space, viewer, *, post_id, reason="", active=True, now=None):
-    """Report a post to the course team (or withdraw one's report). Returns the Post."""
+def flag(space, viewer, *, post_id, reason="", active=True, now=None, weight=1.0):
+    """Report a post to the course team (or withdraw one's open report); ``weight`` is what the flag adds to
+    the post's flag score (the review queue decides it). Returns the Post and the weight added (negative when
+    withdrawn, 0 when nothing changed)."""
     with transaction.atomic():
         post = post_for(space, viewer, post_id, lock=True)
         permissions.require_not_own(viewer, post.author_key, _("You cannot flag your own post."))
-        changed = _toggle_row(Flag.objects, active, post=post, user_key=viewer.user_key,
-                              defaults={"reason": reason, "created_at": now or timezone.now()})
-        if changed:
-            _move_flag_counts(post, changed)
-    return post
+        if active:
+            _row, created = Flag.objects.get_or_create(
+                post=post, user_key=viewer.user_key,
+                defaults={"reason": reason, "created_at": now or timezone.now(), "weight": weight,
+                          "by_staff": viewer.is_staff})
+            moved = weight if created else 0
+            if created:
+                move_flag_counts(post, 1, weight)
+            return post, moved
+        # Only an open flag can be withdrawn: a decided one is the course team's record.
+        withdrawn = Flag.objects.filter(post=post, user_key=viewer.user_key, decision=None).first()
+        if withdrawn is None:
+            return post, 0
+        withdrawn.delete()
+        move_flag_counts(post, -1, -withdrawn.weight)
+        return post, -withdrawn.weight
 
 
-def clear_flags(space, viewer, *, post_id):
-    """Staff: the post was reviewed; its open flags are closed. Returns the Post."""
-    permissions.require_staff(viewer)
-    with transaction.atomic():
-        post = post_for(space, viewer, post_id, lock=True)
-        cleared, _rows = Flag.objects.filter(post=post).delete()
-        if cleared:
-            _move_flag_counts(post, -cleared)
-    return post
-
-
-def open_flags(post):
-    """The open flags on a post, as plain data (what clearing them would lose)."""
-    return [{"user_key": user_key, "reason": reason, "created_at": created_at.isoformat()}
-            for user_key, reason, created_at in post.flags.order_by("pk").values_list("user_key", "reason",
-                                                                                      "created_at")]
-
-
-def restore_flags(post_id, flags):
-    """Undo a clearing (staff, through the moderation log): the flags in ``flags`` (as ``open_flags`` gave
-    them) are open again, except those their authors raised again since. The caller checked the right to."""
-    with transaction.atomic():
-        post = Post.objects.select_related("thread", "parent").get(pk=post_id)
-        lock_thread(post.thread_id)
-        post.refresh_from_db()
-        rows = [Flag(post=post, user_key=flag["user_key"], reason=flag["reason"],
-                     created_at=datetime.fromisoformat(flag["created_at"])) for flag in flags]
-        existing = set(post.flags.values_list("user_key", flat=True))
-        Flag.objects.bulk_create([row for row in rows if row.user_key not in existing])
-        added = len({row.user_key for row in rows} - existing)
-        if added:
-            _move_flag_counts(post, added)
-    return post
-
-
-def _move_flag_counts(post, delta):
-    Post.objects.filter(pk=post.pk).update(flag_count=F("flag_count") + delta)
+def move_flag_counts(post, delta, weight):
+    """Open flags on ``post`` moved by ``delta`` and its flag score by ``weight`` (raised, withdrawn, decided
+    or reopened): the post's and thread's counters and the aggregates."""
+    Post.objects.filter(pk=post.pk).update(flag_count=F("flag_count") + delta, flag_score=F("flag_score") + weight)
     Thread.objects.filter(pk=post.thread_id).update(flag_count=F("flag_count") + delta)
     before = PostFacts.of(post, post.thread, post.parent)
     record_post_change(post.community_id, before, replace(before, flags=before.flags + delta))

@@ -26,6 +26,8 @@ FIELD_LABELS = {
     "state": _("State"),
     "value": _("Value"),
     "format": _("Format"),
+    "action_id": _("Decision"),
+    "decision": _("Decision"),
 }
 
 

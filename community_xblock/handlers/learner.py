@@ -22,6 +22,7 @@ from community_xblock.handlers.moderation import read_reason
 from community_xblock.insights import grading
 from community_xblock.models import SCORING_REACTIONS, TITLE_MAX_LENGTH, ReactionKind
 from community_xblock.moderation import actions as moderation
+from community_xblock.moderation import queue
 
 
 class LearnerHandlers:
@@ -141,12 +142,15 @@ class LearnerHandlers:
 
     @json_action(writes=True, access=phases.require_can_read)
     def flag(self, payload):
-        """Report a post to the course team (or withdraw it): {post_id, reason?, active} -> {thread, html}."""
+        """Report a post to the course team (or withdraw it): {post_id, reason?, active} -> {thread, html}, or
+        {thread_hidden} when the flag hid the conversation pending review."""
         post_id = read_id(payload, "post_id")
         reason = read_text(payload, "reason", engagement.FLAG_REASON_MAX_LENGTH, min_length=0, required=False)
         active = read_bool(payload, "active", True)
-        post = engagement.flag(self.space, self.viewer, post_id=post_id, reason=reason, active=active)
+        post = queue.raise_flag(self.space, self.viewer, post_id=post_id, reason=reason, active=active)
         self._publish(tracking.report_event(self._event_source, post, active))
+        if post.is_opening and post.held_for_review and not self.viewer.is_staff:
+            return {"thread_hidden": post.thread_id}  # this flag hid the conversation pending review
         return self._thread_answer(post.thread_id)
 
     # ----- what follows a contribution ----------------------------------------------------------------------

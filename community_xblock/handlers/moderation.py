@@ -1,15 +1,21 @@
-"""What the course team does to a thread or a post: pin, close, hide, clear flags; the log, and undoing."""
+"""What the course team does to a thread or a post: pin, close, hide; the review queue; the log, and undoing."""
 from community_xblock import tracking
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.handlers.http import json_action
-from community_xblock.models import REASON_MAX_LENGTH
+from community_xblock.models import REASON_MAX_LENGTH, FlagDecision
 from community_xblock.moderation import actions as moderation
-from community_xblock.moderation import log
+from community_xblock.moderation import log, queue, review
 
 
 def read_reason(payload):
     """Why the course team decided (optional; kept in the moderation log)."""
     return read_text(payload, "reason", REASON_MAX_LENGTH, min_length=0, required=False)
+
+
+def review_button_label(translator, count):
+    """The staff tools' button, with how many posts wait (the page renders the same words)."""
+    return translator.ngettext("Review queue (%(counter)s post)", "Review queue (%(counter)s posts)", count) % {
+        "counter": count}
 
 
 class ModerationHandlers:
@@ -36,11 +42,30 @@ class ModerationHandlers:
 
     @json_action(writes=True)
     def clear_flags(self, payload):
-        """Close the open flags on a post after review: {post_id, reason?} -> {thread, html}."""
-        post = moderation.clear_flags(self.space, self.viewer, post_id=read_id(payload, "post_id"),
-                                      reason=read_reason(payload))
+        """Close the open flags on a post after review, deciding nothing: {post_id, reason?} -> {thread, html}."""
+        post = queue.decide(self.space, self.viewer, post_id=read_id(payload, "post_id"),
+                            decision=FlagDecision.IGNORED, reason=read_reason(payload))
         self._publish(tracking.flags_cleared_event(self._event_source, post))
         return self._thread_answer(post.thread_id)
+
+    @json_action(writes=False)
+    def review_queue(self, payload):
+        """The posts waiting for a decision, heaviest first, each score explained: {} -> {queue, html}."""
+        return self._review_queue_view()
+
+    @json_action(writes=True)
+    def decide_flags(self, payload):
+        """Decide on a post's open flags: {post_id, decision: agreed|disagreed|ignored, reason?} -> {queue, html}."""
+        decision = read_choice(payload, "decision", set(queue.DECISION_KINDS))
+        post = queue.decide(self.space, self.viewer, post_id=read_id(payload, "post_id"), decision=decision,
+                            reason=read_reason(payload))
+        self._publish(tracking.flags_decided_event(self._event_source, post, decision))
+        return {"decided": post.pk, **self._review_queue_view()}
+
+    def _review_queue_view(self):
+        page = review.review_queue(self.space, self.viewer, self.translator.gettext)
+        return {"queue": page, "html": self._render("staff/review_queue.html", {"queue": page}),
+                "button": review_button_label(self.translator, page["pending"])}
 
     @json_action(writes=False)
     def moderation_log(self, payload):

@@ -40,6 +40,7 @@ from community_xblock.models.conversations import (
     SIGNAL_FIELDS,
     TITLE_MAX_LENGTH,
     Flag,
+    FlagDecision,
     Follow,
     Post,
     Reaction,
@@ -48,7 +49,13 @@ from community_xblock.models.conversations import (
     ThreadKind,
 )
 from community_xblock.models.insights import Keyphrase, PendingGrade, surface_digest
-from community_xblock.models.moderation import REASON_MAX_LENGTH, ModerationAction, ModerationKind
+from community_xblock.models.moderation import (
+    REASON_MAX_LENGTH,
+    CourseFlagHistory,
+    FlaggerRecord,
+    ModerationAction,
+    ModerationKind,
+)
 
 __all__ = [
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
@@ -57,4 +64,5 @@ __all__ = [
     "USER_KEY_LENGTH", "Anchor",
     "Community", "Flag", "Follow", "Keyphrase", "PendingGrade", "Post", "Reaction", "ReactionKind", "Thread",
     "ThreadKind", "Visit", "surface_digest", "REASON_MAX_LENGTH", "ModerationAction", "ModerationKind",
+    "CourseFlagHistory", "FlagDecision", "FlaggerRecord",
 ]

@@ -96,6 +96,10 @@ class Post(models.Model):
     confused_count = models.PositiveIntegerField(default=0)
     error_count = models.PositiveIntegerField(default=0)
     flag_count = models.PositiveIntegerField(default=0)
+    flag_score = models.FloatField(default=0, help_text="The summed weights of the open flags (review queue).")
+    held_for_review = models.BooleanField(
+        default=False, help_text="Hidden by the review queue when its flag score crossed the threshold, until "
+                                 "staff decide.")
     revision_weight = models.PositiveIntegerField(
         default=0, help_text="Confusion and error signals plus confused and found-an-error reactions: the "
                              "revision backlog shows the heaviest posts of a component first.")
@@ -119,6 +123,7 @@ class Post(models.Model):
             models.Index(fields=["community", "week"], name="post_by_week"),
             models.Index(fields=["community", "analysis_version"], name="post_by_analysis_version"),
             models.Index(fields=["community", "anchor", "revision_weight", "created_at"], name="post_for_revision"),
+            models.Index(fields=["community", "flag_count"], name="post_flagged"),
         ]
         constraints = [
             # Imports are idempotent: a source id is imported once per community (NULLs never collide).
@@ -169,13 +174,27 @@ class Reaction(models.Model):
         ]
 
 
+class FlagDecision(models.TextChoices):
+    AGREED = "agreed", _("Agreed")
+    DISAGREED = "disagreed", _("Disagreed")
+    IGNORED = "ignored", _("Ignored")
+
+
 class Flag(models.Model):
-    """A learner's report that a post breaks the rules; open until staff clear it."""
+    """Someone's report that a post breaks the rules; open (no decision) until staff decide on it.
+
+    ``weight`` is what it added to the post's flag score when it was raised; the row stays after the decision,
+    which the flagger's track record counts (``moderation/queue.py``).
+    """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
     user_key = models.CharField(max_length=USER_KEY_LENGTH)
     reason = models.CharField(max_length=500, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
+    by_staff = models.BooleanField(default=False)
+    weight = models.FloatField(default=1)
+    decision = models.CharField(max_length=12, choices=FlagDecision.choices, null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

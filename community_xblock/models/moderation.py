@@ -22,6 +22,9 @@ class ModerationKind(models.TextChoices):
     SHOW_POST = "show_post", _("Showed a post to learners again")
     DELETE_POST = "delete_post", _("Deleted a post")
     RESTORE_POST = "restore_post", _("Restored a deleted post")
+    HOLD_POST = "hold_post", _("Hid a post pending review (flag score over the threshold)")
+    AGREE_FLAGS = "agree_flags", _("Agreed with the flags: the post stays hidden")
+    DISAGREE_FLAGS = "disagree_flags", _("Disagreed with the flags: the post is shown")
     CLEAR_FLAGS = "clear_flags", _("Cleared the flags on a post")
     RESTORE_FLAGS = "restore_flags", _("Reopened the flags on a post")
 
@@ -44,3 +47,30 @@ class ModerationAction(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["community", "-created_at", "-id"], name="moderation_log_order")]
+
+
+class FlaggerRecord(models.Model):
+    """A person's record in one course's review queue: how often staff agreed with their flags, and how
+    often flags against their own posts were upheld. Course-wide: one course, every unit's community."""
+
+    org = models.CharField(max_length=255)
+    course = models.CharField(max_length=255)
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    agreed = models.PositiveIntegerField(default=0, help_text="Their flags staff agreed with.")
+    disagreed = models.PositiveIntegerField(default=0, help_text="Their flags staff disagreed with.")
+    upheld_against = models.PositiveIntegerField(default=0, help_text="Posts of theirs hidden after review.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org", "course", "user_key"], name="flagger_once_per_course")]
+
+
+class CourseFlagHistory(models.Model):
+    """A course's decided flags, agreed and disagreed: the hiding threshold follows it."""
+
+    org = models.CharField(max_length=255)
+    course = models.CharField(max_length=255)
+    agreed = models.PositiveIntegerField(default=0)
+    disagreed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org", "course"], name="flag_history_once_per_course")]

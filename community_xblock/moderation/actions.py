@@ -1,13 +1,14 @@
-"""What the course team does to keep a community healthy: pin, close, hide, delete, clear flags, and undo.
+"""What the course team does to keep a community healthy: pin, close, hide, delete, and undo.
 
 Nothing here destroys a row: hiding and deleting are flags, and every decision is logged (``log.py``) in the
-transaction that applies it, with what undoing it needs, so a decision can be reviewed and undone.
+transaction that applies it, with what undoing it needs, so a decision can be reviewed and undone. Decisions
+on flags are the review queue's (``queue.py``).
 """
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_noop as _
 
 from community_xblock.aggregates.changes import ThreadChange
-from community_xblock.conversations import engagement, threads
+from community_xblock.conversations import threads
 from community_xblock.conversations.threads import change_visible_replies
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput, NotFound
@@ -16,6 +17,7 @@ from community_xblock.models import ModerationAction, ModerationKind, Post, Thre
 from community_xblock.moderation import log
 
 THREAD_SWITCHES = {"pinned", "closed", "hidden"}
+UNDO_REFUSED = _("This decision cannot be undone: it was undone already, or it undoes another.")
 
 
 def set_thread_state(space, viewer, *, thread_id, switch, value, reason="", reverses=None):
@@ -26,17 +28,23 @@ def set_thread_state(space, viewer, *, thread_id, switch, value, reason="", reve
                            choices=", ".join(sorted(THREAD_SWITCHES)))
     with transaction.atomic():
         thread = thread_for(space, viewer, thread_id, for_update=True)
-        if getattr(thread, switch) == value:
-            return thread  # nothing to decide: nothing logged
-        # Hiding takes the whole conversation out of the aggregates (and showing it brings it back).
-        change = ThreadChange(thread.pk) if switch == "hidden" else None
-        setattr(thread, switch, value)
-        thread.save(update_fields=[switch])
-        if change:
-            change.record()
-        log.record(space, viewer, log.SWITCH_KINDS[(switch, value)], thread_id=thread.pk, reason=reason,
-                   reverses=reverses)
+        if apply_thread_switch(thread, switch, value):
+            log.record(space, viewer, log.SWITCH_KINDS[(switch, value)], thread_id=thread.pk, reason=reason,
+                       reverses=reverses)
     return thread
+
+
+def apply_thread_switch(thread, switch, value):
+    """Set one switch of a locked thread, moving the aggregates when hiding; False when it already was so."""
+    if getattr(thread, switch) == value:
+        return False
+    # Hiding takes the whole conversation out of the aggregates (and showing it brings it back).
+    change = ThreadChange(thread.pk) if switch == "hidden" else None
+    setattr(thread, switch, value)
+    thread.save(update_fields=[switch])
+    if change:
+        change.record()
+    return True
 
 
 def set_post_hidden(space, viewer, *, post_id, hidden, reason="", reverses=None):
@@ -49,16 +57,32 @@ def set_post_hidden(space, viewer, *, post_id, hidden, reason="", reverses=None)
             set_thread_state(space, viewer, thread_id=post.thread_id, switch="hidden", value=hidden, reason=reason,
                              reverses=reverses)
             return post
-        if post.hidden != hidden:
-            change = ThreadChange(post.thread_id, [post.pk], with_comments_of=None if post.parent_id else post.pk)
-            Post.objects.filter(pk=post.pk).update(hidden=hidden)
-            change_visible_replies(post, -1 if hidden else 1)
-            if hidden:
-                Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
-            change.record()
+        if apply_post_hidden(post, hidden):
             log.record(space, viewer, ModerationKind.HIDE_POST if hidden else ModerationKind.SHOW_POST,
                        thread_id=post.thread_id, post=post, reason=reason, reverses=reverses)
     return post
+
+
+def apply_post_hidden(post, hidden):
+    """Hide or show ``post`` (its thread's row locked) with counters and aggregates, whoever decided it: an
+    opening post hides its conversation. False when it already was so."""
+    if post.is_opening:
+        return apply_thread_switch(Thread.objects.get(pk=post.thread_id), "hidden", hidden)
+    if post.hidden == hidden:
+        return False
+    change = ThreadChange(post.thread_id, [post.pk], with_comments_of=None if post.parent_id else post.pk)
+    Post.objects.filter(pk=post.pk).update(hidden=hidden)
+    change_visible_replies(post, -1 if hidden else 1)
+    if hidden:
+        Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
+    change.record()
+    post.hidden = hidden
+    return True
+
+
+def is_hidden(post):
+    """Whether learners no longer see ``post`` because of a hide (its own, or its conversation's)."""
+    return Thread.objects.get(pk=post.thread_id).hidden if post.is_opening else post.hidden
 
 
 def delete_post(space, viewer, *, post_id, reason=""):
@@ -73,21 +97,10 @@ def delete_post(space, viewer, *, post_id, reason=""):
     return post
 
 
-def clear_flags(space, viewer, *, post_id, reason=""):
-    """The post was reviewed: its open flags are closed (and logged, to reopen them if that was wrong)."""
-    permissions.require_staff(viewer)
-    with transaction.atomic():
-        post = post_for(space, viewer, post_id, lock=True)
-        flags = engagement.open_flags(post)
-        post = engagement.clear_flags(space, viewer, post_id=post_id)
-        if flags:
-            log.record(space, viewer, ModerationKind.CLEAR_FLAGS, thread_id=post.thread_id, post=post,
-                       reason=reason, detail={"flags": flags})
-    return post
-
-
 def undo(space, viewer, *, action_id, reason=""):
     """Undo a logged decision of this community; the undo is logged too, linked to it. Returns the undo."""
+    from community_xblock.moderation import queue  # the queue's decisions are undone by the queue
+
     permissions.require_staff(viewer)
     with transaction.atomic():
         action = (ModerationAction.objects.select_for_update().select_related("thread", "post")
@@ -95,34 +108,32 @@ def undo(space, viewer, *, action_id, reason=""):
         if action is None:
             raise NotFound(_("No such decision in this community."))
         if not log.undoable(action):
-            raise Conflict(_("This decision cannot be undone: it was undone already, or it undoes another."))
+            raise Conflict(UNDO_REFUSED)
         try:
             with transaction.atomic():
-                return _apply_undo(space, viewer, action, reason)
+                if action.kind in queue.DECISION_KINDS.values():
+                    queue.reopen(space, viewer, action, reason)
+                else:
+                    _apply_undo(space, viewer, action, reason)
         except IntegrityError:  # a concurrent undo of the same decision won (one undo each)
-            raise Conflict(_("This decision cannot be undone: it was undone already, or it undoes another."))\
-                from None
+            raise Conflict(UNDO_REFUSED) from None
+    return ModerationAction.objects.get(reverses=action)
 
 
 def _apply_undo(space, viewer, action, reason):
-    kind = log.UNDO[action.kind]
     if action.kind in log.SWITCH_OF_KIND:
         switch, value = log.SWITCH_OF_KIND[action.kind]
         if getattr(action.thread, switch) != value:
             raise Conflict(_("The conversation changed since this decision: it no longer holds."))
         set_thread_state(space, viewer, thread_id=action.thread_id, switch=switch, value=not value, reason=reason,
                          reverses=action)
-    elif action.kind in (ModerationKind.HIDE_POST, ModerationKind.SHOW_POST):
-        hidden = action.kind == ModerationKind.HIDE_POST
-        if action.post.hidden != hidden or action.post.deleted:
+    elif action.kind in (ModerationKind.HIDE_POST, ModerationKind.SHOW_POST, ModerationKind.HOLD_POST):
+        hidden = action.kind != ModerationKind.SHOW_POST
+        if is_hidden(action.post) != hidden or action.post.deleted:
             raise Conflict(_("The post changed since this decision: it no longer holds."))
         set_post_hidden(space, viewer, post_id=action.post_id, hidden=not hidden, reason=reason, reverses=action)
-    elif action.kind == ModerationKind.DELETE_POST:
+        Post.objects.filter(pk=action.post_id).update(held_for_review=False)
+    else:  # DELETE_POST
         threads.restore(action.post_id, accepted=action.detail.get("accepted", False))
-        log.record(space, viewer, kind, thread_id=action.thread_id, post=action.post, reason=reason,
-                   reverses=action)
-    else:  # CLEAR_FLAGS
-        engagement.restore_flags(action.post_id, action.detail.get("flags", []))
-        log.record(space, viewer, kind, thread_id=action.thread_id, post=action.post, reason=reason,
-                   reverses=action)
-    return ModerationAction.objects.get(reverses=action)
+        log.record(space, viewer, log.UNDO[action.kind], thread_id=action.thread_id, post=action.post,
+                   reason=reason, reverses=action)

@@ -18,15 +18,20 @@ SWITCH_OF_KIND = {kind: switch for switch, kind in SWITCH_KINDS.items()}
 UNDO = {
     **{kind: SWITCH_KINDS[(switch, not value)] for (switch, value), kind in SWITCH_KINDS.items()},
     ModerationKind.HIDE_POST: ModerationKind.SHOW_POST, ModerationKind.SHOW_POST: ModerationKind.HIDE_POST,
-    ModerationKind.DELETE_POST: ModerationKind.RESTORE_POST, ModerationKind.CLEAR_FLAGS: ModerationKind.RESTORE_FLAGS,
+    ModerationKind.HOLD_POST: ModerationKind.SHOW_POST,
+    ModerationKind.DELETE_POST: ModerationKind.RESTORE_POST,
+    **dict.fromkeys((ModerationKind.AGREE_FLAGS, ModerationKind.DISAGREE_FLAGS, ModerationKind.CLEAR_FLAGS),
+                    ModerationKind.RESTORE_FLAGS),
 }
 
 
 def record(space, viewer, kind, *, thread_id, post=None, reason="", detail=None, reverses=None):
-    """Log one decision (call inside the transaction that applies it)."""
+    """Log one decision (call inside the transaction that applies it); ``viewer`` None is the review queue
+    itself (a post hidden when its flag score crossed the threshold)."""
     return ModerationAction.objects.create(
-        community=space.community, kind=kind, thread_id=thread_id, post=post, actor_key=viewer.user_key,
-        actor_name=viewer.username or "", reason=reason, detail=detail or {}, reverses=reverses)
+        community=space.community, kind=kind, thread_id=thread_id, post=post,
+        actor_key=viewer.user_key if viewer else "", actor_name=(viewer.username or "") if viewer else "",
+        reason=reason, detail=detail or {}, reverses=reverses)
 
 
 def recent(space, viewer, limit=LOG_PAGE):
@@ -55,7 +60,7 @@ def present(action, gettext):
         "id": action.pk,
         "kind": action.kind,
         "label": gettext(ModerationKind(action.kind).label),
-        "actor": action.actor_name or action.actor_key,
+        "actor": action.actor_name or action.actor_key or gettext("the review queue"),
         "created_at": action.created_at,
         "thread_id": action.thread_id,
         "thread_title": action.thread.title,

@@ -404,3 +404,34 @@ def test_staff_undo_a_decision_from_the_moderation_log(people, live, demo_usage_
     assert "Unpinned the conversation" in page.locator(".cx-decision").first.inner_text()
     staff.open()
     assert staff.thread(title).get_by_role("button", name="Pin", exact=True).count() == 1
+
+
+def test_staff_review_a_held_post_in_the_queue(people, live, demo_usage_id):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _status, created = live.call(live.session("student_3"), demo_usage_id, "create_thread",
+                                 {"kind": "discussion", "title": "Shortcut to the answers",
+                                  "body": "Buy the answers at example.com"})
+    post_id = live.count(f"SELECT opening_post_id FROM community_xblock_thread WHERE id = {created['thread']['id']}")
+    for number in range(3):
+        live.call(live.session(f"reviewflagger{number}"), demo_usage_id, "flag",
+                  {"post_id": post_id, "reason": "spam"})
+    staff = people("staff", width=320)
+    page = staff.open()
+    page.get_by_role("button", name=re.compile(r"^Review queue \(\d+ posts?\)$")).click()
+    staff.announced("Review queue loaded.")
+    item = page.locator(".cx-review-item", has=page.get_by_role("heading", name="Shortcut to the answers"))
+    assert "Hidden pending review" in item.inner_text()
+    assert "A learner's flag: 1.0 × role ×1.0 × track record ×1.0 = 1.0" in item.inner_text()
+    results = Axe().run(page, context=".cx")
+    assert results.violations_count == 0, results.generate_report()
+    layout = page.evaluate(OVERFLOW_SCRIPT)
+    assert layout["widest"] <= layout["box"] + 1, "the review queue sticks out at 320px"
+    item.get_by_role("button", name="Disagree: show it").focus()
+    page.keyboard.press("Enter")
+    staff.announced("Decision recorded.")
+    staff.shows(page.locator(".cx-review-queue h3"))
+    assert page.locator(".cx-review-item", has=page.get_by_role("heading", name="Shortcut to the answers")).count() == 0
+    learner = people("reviewflagger0")
+    learner.open()
+    assert learner.page.get_by_role("button", name="Shortcut to the answers").count() == 1

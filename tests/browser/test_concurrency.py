@@ -117,3 +117,36 @@ def test_concurrent_decisions_are_all_logged_and_a_decision_is_undone_once(live,
     assert sorted(status for status, _data in undos) == [200] + [409] * 15, undos
     assert live.count(f"SELECT COUNT(*) FROM community_xblock_moderationaction WHERE reverses_id = {action_id}") == 1
     assert live.count(f"SELECT flag_count FROM community_xblock_thread WHERE id = {thread_id}") == 1
+
+
+def test_concurrent_flags_and_decisions_keep_scores_and_records_exact(live, demo_usage_id):
+    """Twenty learners flag one post at once: its score is exactly 20, it is held once; then eight staff decide
+    on it at once: one decision wins, the others are told there is nothing left, each flagger is credited once."""
+    author = live.session("queueauthor")
+    _status, created = live.call(author, demo_usage_id, "create_thread",
+                                 {"kind": "discussion", "title": "Queue race", "body": "Cheap essays here"})
+    thread_id = created["thread"]["id"]
+    post_id = live.count(f"SELECT opening_post_id FROM community_xblock_thread WHERE id = {thread_id}")
+    flaggers = [live.session(f"queueflagger{number}") for number in range(20)]
+    flagged = run_all([(lambda session=session: live.call(session, demo_usage_id, "flag",
+                                                          {"post_id": post_id, "reason": "spam"}))
+                       for session in flaggers])
+    # A learner whose flag arrives after the hold no longer sees the post: 404, and nothing is written.
+    statuses = [status for status, _data in flagged]
+    assert set(statuses) <= {200, 404} and statuses.count(200) >= 3, statuses
+    counted = statuses.count(200)
+    assert live.count(f"SELECT flag_count FROM community_xblock_post WHERE id = {post_id}") == counted
+    assert live.count(f"SELECT COUNT(*) FROM community_xblock_flag WHERE post_id = {post_id}") == counted
+    assert live.count(f"SELECT flag_score FROM community_xblock_post WHERE id = {post_id}") == counted
+    assert live.count(f"SELECT COUNT(*) FROM community_xblock_moderationaction WHERE post_id = {post_id} "
+                      "AND kind = 'hold_post'") == 1
+    staff = [live.session("staff") for _ in range(8)]
+    decisions = run_all([(lambda session=session: live.call(session, demo_usage_id, "decide_flags",
+                                                            {"post_id": post_id, "decision": "agreed"}))
+                         for session in staff])
+    assert sorted(status for status, _data in decisions) == [200] + [409] * 7, decisions
+    assert live.count("SELECT COUNT(*) FROM community_xblock_flaggerrecord WHERE user_key LIKE 'queueflagger%%' "
+                      "AND agreed = 1") == counted
+    assert live.count("SELECT SUM(agreed) FROM community_xblock_flaggerrecord WHERE user_key LIKE "
+                      "'queueflagger%%'") == counted
+    assert live.count(f"SELECT flag_count FROM community_xblock_post WHERE id = {post_id}") == 0

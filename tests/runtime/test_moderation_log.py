@@ -118,12 +118,15 @@ class TestUndo:
         thread, response = answered_question(unit)
         for flagger, reason in (("student_1", "spam"), ("zsofia", "off topic")):
             unit.ok("flag", {"post_id": response["id"], "reason": reason, "active": True}, student=flagger)
-        flags = sorted(Flag.objects.values_list("user_key", "reason", "created_at"))
+        flags = sorted(Flag.objects.values_list("user_key", "reason", "created_at", "weight"))
         unit.ok("clear_flags", {"post_id": response["id"]}, student="staff")
-        assert Flag.objects.count() == 0 and counters(thread["id"])["flag_count"] == 0
+        assert set(Flag.objects.values_list("decision", flat=True)) == {"ignored"}
+        assert counters(thread["id"])["flag_count"] == 0
         undo(unit, log(unit)[0])
-        assert sorted(Flag.objects.values_list("user_key", "reason", "created_at")) == flags
+        assert sorted(Flag.objects.values_list("user_key", "reason", "created_at", "weight")) == flags
+        assert set(Flag.objects.values_list("decision", flat=True)) == {None}
         assert counters(thread["id"])["flag_count"] == 2 and Post.objects.get(pk=response["id"]).flag_count == 2
+        assert Post.objects.get(pk=response["id"]).flag_score == 2
         no_drift()
 
 

@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from community_xblock.conversations import engagement, threads
 from community_xblock.core.lookups import space_for
 from community_xblock.moderation import actions as moderation
+from community_xblock.moderation import queue
 from community_xblock.platform.identity import Viewer
 from tests.people import STAFF
 
@@ -27,6 +28,7 @@ def grow(unit, count, replies_each=2):
             engagement.react(space, author, post_id=post.pk, kind="helpful")
         moderation.set_thread_state(space, STAFF, thread_id=thread.pk, switch="pinned", value=True,
                                     reason=f"Decision {number}")
+        queue.raise_flag(space, Viewer(f"flagger{number}", f"flagger{number}"), post_id=post.pk, reason="spam")
     return space
 
 
@@ -46,6 +48,10 @@ def measure(unit):
     # The same post just before: the aggregate rows it counts in (this hour's, its words') exist, as they do for
     # nearly every post; creating one is a few statements more, whatever the size of the community.
     unit.ok("create_thread", MEASURED_POST, student="amelie")
+    # Likewise a decision just before: the flagger's and the course's records exist, as they soon do.
+    warm_up = Thread.objects.order_by("-pk").values_list("opening_post_id", flat=True)[2]
+    unit.ok("flag", {"post_id": warm_up}, student="zsofia")
+    unit.ok("decide_flags", {"post_id": warm_up, "decision": "disagreed"}, student="staff")
     return {
         "page (learner)": queries(lambda: unit.page(student="amelie")),
         "page (staff)": queries(lambda: unit.page(student="staff")),
@@ -58,6 +64,11 @@ def measure(unit):
             "react", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id, "kind": "insightful"},
             student="zsofia")),
         "moderation log": queries(lambda: unit.ok("moderation_log", {}, student="staff")),
+        "review queue": queries(lambda: unit.ok("review_queue", {}, student="staff")),
+        "flag": queries(lambda: unit.ok("flag", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id},
+                                        student="zsofia")),
+        "decide": queries(lambda: unit.ok("decide_flags", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id,
+                                                           "decision": "disagreed"}, student="staff")),
         "undo": queries(lambda: unit.ok("undo_moderation", {"action_id": ModerationAction.objects.filter(
             kind="pin", reversed_by=None).order_by("-pk").values_list("pk", flat=True).first()}, student="staff")),
     }

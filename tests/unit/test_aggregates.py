@@ -16,8 +16,9 @@ from community_xblock.conversations import engagement, threads, visits
 from community_xblock.core.errors import CommunityError
 from community_xblock.core.lookups import space_for
 from community_xblock.insights.evaluation import course_report, unit_report
-from community_xblock.models import ActivityTally, Community, Post, Thread
+from community_xblock.models import ActivityTally, Community, ModerationAction, Post, Thread
 from community_xblock.moderation import actions as moderation
+from community_xblock.moderation import queue
 from community_xblock.platform.components import UnitComponent
 from community_xblock.platform.identity import CommunityKey, Viewer
 from community_xblock.privacy import retire_user
@@ -59,8 +60,8 @@ class Timeline:
     def step(self):
         action = self.random.choice([
             self.start, self.start, self.reply, self.reply, self.reply, self.react, self.react, self.unreact,
-            self.flag, self.clear_flags, self.edit, self.delete, self.hide_post, self.show_post, self.hide_thread,
-            self.show_thread, self.accept, self.unaccept, self.visit,
+            self.flag, self.flag, self.clear_flags, self.undo, self.edit, self.delete, self.hide_post,
+            self.show_post, self.hide_thread, self.show_thread, self.accept, self.unaccept, self.visit,
         ])
         # Refused (closed, not found, one's own post...) or nothing to act on: then nothing was written.
         with contextlib.suppress(CommunityError, IndexError):
@@ -91,11 +92,19 @@ class Timeline:
         self.react(active=False)
 
     def flag(self):
-        engagement.flag(self.space, self.person(), post_id=self.random.choice(self.posts(deleted=False)),
-                        reason="rude", active=self.random.random() < 0.8)
+        # Scored: enough flags hide a post pending review (and a withdrawal may show it again).
+        queue.raise_flag(self.space, self.person(), post_id=self.random.choice(self.posts(deleted=False)),
+                         reason="rude", active=self.random.random() < 0.8)
 
     def clear_flags(self):
-        engagement.clear_flags(self.space, STAFF, post_id=self.random.choice(self.posts(flag_count__gt=0)))
+        queue.decide(self.space, STAFF, post_id=self.random.choice(self.posts(flag_count__gt=0)),
+                     decision=self.random.choice(["agreed", "disagreed", "ignored"]))
+
+    def undo(self):
+        """Undo one of the course team's logged decisions (or the review queue's hold)."""
+        decisions = list(ModerationAction.objects.filter(community=self.space.community, reverses=None,
+                                                         reversed_by=None).values_list("pk", flat=True))
+        moderation.undo(self.space, STAFF, action_id=self.random.choice(decisions))
 
     def edit(self):
         threads.edit(self.space, STAFF, post_id=self.random.choice(self.posts(deleted=False)),

@@ -10,6 +10,7 @@ from community_xblock.core.errors import Conflict, InvalidInput, NotAllowed, Not
 from community_xblock.core.lookups import community_for, space_for
 from community_xblock.models import Anchor, Follow, Post, Reaction, Thread
 from community_xblock.moderation import actions as moderation
+from community_xblock.moderation import queue
 from community_xblock.platform.components import UnitComponent
 from community_xblock.platform.identity import CommunityKey, Viewer, community_key_for, viewer_from_user
 from tests.people import LEARNER, OTHER_LEARNER, STAFF
@@ -167,14 +168,14 @@ class TestReactionsFollowsFlags:
         with pytest.raises(NotAllowed):
             engagement.react(space, LEARNER, post_id=thread.opening_post.pk, kind="helpful")
         with pytest.raises(NotAllowed):
-            engagement.flag(space, LEARNER, post_id=thread.opening_post.pk)
+            queue.raise_flag(space, LEARNER, post_id=thread.opening_post.pk)
         assert not Reaction.objects.exists()
 
     def test_deleting_a_response_takes_its_comments_flags_off_the_thread(self, space):
         thread = start(space)
         response = threads.reply(space, OTHER_LEARNER, thread_id=thread.pk, body="answer")
         comment = threads.reply(space, LEARNER, thread_id=thread.pk, body="rude comment", parent_id=response.pk)
-        engagement.flag(space, OTHER_LEARNER, post_id=comment.pk, reason="rude")
+        queue.raise_flag(space, OTHER_LEARNER, post_id=comment.pk, reason="rude")
         assert Thread.objects.get(pk=thread.pk).flag_count == 1
         threads.delete(space, OTHER_LEARNER, post_id=response.pk)
         assert Thread.objects.get(pk=thread.pk).flag_count == 0
@@ -182,16 +183,16 @@ class TestReactionsFollowsFlags:
 
     def test_flags_reach_staff_and_are_cleared_by_staff_only(self, space):
         thread = start(space)
-        engagement.flag(space, OTHER_LEARNER, post_id=thread.opening_post.pk, reason="spam")
-        engagement.flag(space, OTHER_LEARNER, post_id=thread.opening_post.pk, reason="spam")
+        queue.raise_flag(space, OTHER_LEARNER, post_id=thread.opening_post.pk, reason="spam")
+        queue.raise_flag(space, OTHER_LEARNER, post_id=thread.opening_post.pk, reason="spam")
         assert Thread.objects.get(pk=thread.pk).flag_count == 1
         page = listing.list_threads(space, STAFF, show="flagged")
         assert [t.pk for t in page.threads] == [thread.pk]
         with pytest.raises(NotAllowed):
             listing.list_threads(space, OTHER_LEARNER, show="flagged")
         with pytest.raises(NotAllowed):
-            engagement.clear_flags(space, OTHER_LEARNER, post_id=thread.opening_post.pk)
-        engagement.clear_flags(space, STAFF, post_id=thread.opening_post.pk)
+            queue.decide(space, OTHER_LEARNER, post_id=thread.opening_post.pk, decision="ignored")
+        queue.decide(space, STAFF, post_id=thread.opening_post.pk, decision="ignored")
         assert Thread.objects.get(pk=thread.pk).flag_count == 0
 
     def test_follow_and_unfollow(self, space):

@@ -49,7 +49,7 @@
             var threadId = button.closest('.cx-thread').getAttribute('data-thread-id');
             cx.threadRequest(threadId, handler, payload).then(function (data) {
                 if (!data) { return; }
-                if (data.thread_deleted) {
+                if (data.thread_deleted || data.thread_hidden) {
                     cx.threadItem(threadId).remove();
                     cx.updateEmptyNote();
                 } else {

@@ -20,6 +20,28 @@
             panel.querySelector('h3').focus();
             cx.announce(message);
         }
+        function showQueue(data, message) {
+            var panel = cx.root.querySelector('.cx-review-queue');
+            panel.innerHTML = data.html;
+            panel.hidden = false;
+            panel.querySelector('h3').focus();
+            cx.root.querySelector('[data-action="review-queue"]').textContent = data.button;
+            cx.announce(message);
+        }
+        cx.actions['review-queue'] = function () {
+            cx.call('review_queue', {}).then(function (data) {
+                showQueue(data, gettext('Review queue loaded.'));
+            }).catch(function (error) { cx.announce(error.message); });
+        };
+        cx.actions['decide-flags'] = function (button) {
+            button.disabled = true;
+            cx.call('decide_flags', {post_id: cx.postId(button), decision: button.getAttribute('data-decision')})
+                .then(function (data) { showQueue(data, gettext('Decision recorded.')); })
+                .catch(function (error) {
+                    button.disabled = false;
+                    cx.announce(error.message);
+                });
+        };
         cx.actions['moderation-log'] = function () {
             cx.call('moderation_log', {}).then(function (data) {
                 showLog(data, gettext('Moderation log loaded.'));

@@ -1,0 +1,95 @@
+"""Reading the review queue: the flagged posts of a community, heaviest first, each with its score explained,
+the post in its context and its author's history in the course. A fixed number of queries per page: the
+posts (by an index on open flags), their flags, the people's records, the authors' participation."""
+from collections import defaultdict
+
+from django.db.models import Sum
+
+from community_xblock.conversations.presenters import excerpt
+from community_xblock.core import permissions
+from community_xblock.models import Flag, FlaggerRecord, Participant, Post
+from community_xblock.moderation.queue import BASE_WEIGHT, MIN_COURSE_DECISIONS, MIN_DECIDED, STAFF_FACTOR, threshold
+
+QUEUE_PAGE = 20
+
+
+def pending_count(space):
+    """How many posts wait for a decision (the staff tools' badge)."""
+    return _pending(space).count()
+
+
+def _pending(space):
+    return Post.objects.filter(community=space.community, flag_count__gt=0, deleted=False, thread__deleted=False)
+
+
+def review_queue(space, viewer, gettext):
+    """The queue's page: {threshold, explained threshold, items}, plain data (JSON and template alike)."""
+    permissions.require_staff(viewer)
+    community = space.community
+    limit = threshold(community)
+    posts = list(_pending(space).select_related("thread", "parent").order_by("-flag_score", "-pk")[:QUEUE_PAGE])
+    flags = defaultdict(list)
+    for flag in Flag.objects.filter(post__in=posts, decision=None).order_by("pk"):
+        flags[flag.post_id].append(flag)
+    people = {key for post in posts for key in [post.author_key, *(flag.user_key for flag in flags[post.pk])]}
+    records = {row["user_key"]: row for row in FlaggerRecord.objects.filter(
+        org=community.org, course=community.course, user_key__in=people).values()}
+    written = dict(Participant.objects.filter(community__org=community.org, community__course=community.course,
+                                              user_key__in={post.author_key for post in posts})
+                   .values("user_key").annotate(total=Sum("posts")).values_list("user_key", "total"))
+    return {
+        "pending": pending_count(space),
+        "threshold": limit.value,
+        "threshold_explained": _explain_threshold(limit, gettext),
+        "items": [_item(post, flags[post.pk], records=records, written=written, limit=limit, gettext=gettext)
+                  for post in posts],
+    }
+
+
+def _explain_threshold(limit, gettext):
+    if not limit.from_history:
+        return gettext("Posts are hidden pending review at a flag score of %(threshold)s (the default, until "
+                       "the course has decided %(needed)s flags).") % {"threshold": limit.value,
+                                                          "needed": MIN_COURSE_DECISIONS}
+    return gettext("Posts are hidden pending review at a flag score of %(threshold)s: staff agreed with "
+                   "%(agreed)s of the course's %(decided)s decided flags.") % {
+        "threshold": limit.value, "agreed": limit.agreed, "decided": limit.agreed + limit.disagreed}
+
+
+def _item(post, flags, *, records, written, limit, gettext):
+    author = records.get(post.author_key, {})
+    return {
+        "post_id": post.pk,
+        "thread_id": post.thread_id,
+        "thread_title": post.thread.title,
+        "kind": post.kind,
+        "context": excerpt(post.parent.body) if post.parent_id else "",
+        "excerpt": excerpt(post.body),
+        "author": post.author_name or post.author_key,
+        "held": post.held_for_review,
+        "hidden": post.hidden or (post.is_opening and post.thread.hidden),
+        "score": round(post.flag_score, 2),
+        "threshold": limit.value,
+        "flags": [_flag(flag, records, gettext) for flag in flags],
+        "author_history": gettext("In this course: %(posts)s visible posts, %(upheld)s hidden after review "
+                                  "before.") % {"posts": written.get(post.author_key) or 0,
+                                                "upheld": author.get("upheld_against", 0)},
+    }
+
+
+def _flag(flag, records, gettext):
+    """A flag's weight as it was made when raised (role × the flagger's record then), with their record now."""
+    record = records.get(flag.user_key, {})
+    role = STAFF_FACTOR if flag.by_staff else 1.0
+    then = round(flag.weight / role / BASE_WEIGHT, 2)
+    who = gettext("A course team member's flag") if flag.by_staff else gettext("A learner's flag")
+    agreed, disagreed = record.get("agreed", 0), record.get("disagreed", 0)
+    return {
+        "weight": round(flag.weight, 2),
+        "reason": flag.reason,
+        "explained": gettext("%(who)s: %(base)s × role ×%(role)s × track record ×%(record)s = %(weight)s") % {
+            "who": who, "base": BASE_WEIGHT, "role": role, "record": then, "weight": round(flag.weight, 2)},
+        "record": gettext("their flags so far: %(agreed)s agreed, %(disagreed)s disagreed (the record counts "
+                          "from %(needed)s decided flags)") % {"agreed": agreed, "disagreed": disagreed,
+                                                               "needed": MIN_DECIDED},
+    }
