@@ -36,7 +36,7 @@ from community_xblock.platform.translation import BlockTranslator, speaking
 
 # The page's parts, by audience: staff code is sent to staff only.
 LEARNER_SCRIPTS = ("js/learner/list.js", "js/learner/thread.js", "js/learner/composer.js")
-STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js")
+STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/watchlist.js")
 
 
 @XBlock.needs("i18n")  # every visible string goes through it (with the package's catalog as fallback)

@@ -30,6 +30,11 @@ MAX_ALUMNI_PROMPTS = 10
 
 THREAD_KINDS = {kind.value: kind.label for kind in ThreadKind}
 POLICIES = {"open": _("Open: read and write"), "read_only": _("Read-only"), "closed": _("Closed to learners")}
+PREMODERATION = {
+    "off": _("No approval needed"),
+    "first_posts": _("A learner's first posts wait for approval"),
+    "all": _("Every learner post waits for approval"),
+}
 RUN_SCOPES = {"shared": _("Every run shares the space (alumni meet new learners)"),
               "isolated": _("Each run sees only its own conversations")}
 
@@ -40,6 +45,7 @@ GROUPS = {
     "options": _("Options"),
     "lifecycle": _("After the course"),
     "platform": _("Open edX discussion"),
+    "moderation": _("Moderation"),
     "alerts": _("Alerts to the community manager"),
 }
 
@@ -238,6 +244,10 @@ SETTINGS = [
     Setting("sort_key", String, "", _("Sort key"),
             _("Where the platform's discussion topics list this community (kept from <discussion> OLX)."),
             clean_label, "text", "platform"),
+    Setting("premoderation", String, "off", _("Approval before posts are shown"),
+            _("Whether learners' posts wait for the course team's approval in the review queue: never, a "
+              "learner's first posts (until two are shown), or every post."),
+            clean_choice(PREMODERATION), "select", "moderation", choices=PREMODERATION),
     Setting("alerts_webhook_url", String, "", _("Alerts webhook"),
             _("Where alerts about this community are posted (a chat tool's incoming webhook); empty: none are sent. "
               "Kept out of course exports."),

@@ -28,6 +28,10 @@ FIELD_LABELS = {
     "format": _("Format"),
     "action_id": _("Decision"),
     "decision": _("Decision"),
+    "word": _("Word or phrase"),
+    "word_id": _("Watched word"),
+    "language": _("Language"),
+    "action": _("What it does"),
 }
 
 

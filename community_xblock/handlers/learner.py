@@ -22,7 +22,7 @@ from community_xblock.handlers.moderation import read_reason
 from community_xblock.insights import grading
 from community_xblock.models import SCORING_REACTIONS, TITLE_MAX_LENGTH, ReactionKind
 from community_xblock.moderation import actions as moderation
-from community_xblock.moderation import queue
+from community_xblock.moderation import intake, queue
 
 
 class LearnerHandlers:
@@ -58,34 +58,40 @@ class LearnerHandlers:
 
     @json_action(writes=True, access=phases.require_can_contribute)
     def create_thread(self, payload):
-        """Start a conversation: {kind, title, body, component?, anonymous?} -> {thread, html}."""
+        """Start a conversation: {kind, title, body, component?, anonymous?} -> {thread, html}, or {held} when
+        it waits for the course team's approval (watched words, pre-moderation)."""
         kind = read_choice(payload, "kind", set(self.thread_kinds) & set(THREAD_KINDS), default="discussion")
         title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
         anchor = self._read_component(payload)
         anonymous = self._read_anonymous(payload)
+        match = intake.check_before_write(self.space, self.viewer, title, body)
         thread = threads.start_thread(
             self.space, self.viewer, kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
         )
         self._publish(tracking.content_event(self._event_source, "created", thread.opening_post))
         self._contributed()
+        if intake.after_write(self.space, self.viewer, thread.opening_post, match, self.premoderation):
+            return {"held": True}
         thread = listing.thread_row(self.space, self.viewer, thread.pk)
         summary = thread_summary(thread, self._audience(None), {thread.pk})
         return {"thread": summary, "html": self._render("learner/thread_items.html", {"threads": [summary]})}
 
     @json_action(writes=True, access=phases.require_can_contribute)
     def reply(self, payload):
-        """Answer a thread or a response: {thread_id, parent_id?, body, anonymous?} -> {post, thread, html}."""
+        """Answer a thread or a response: {thread_id, parent_id?, body, anonymous?} -> {post, thread, html, held}."""
         thread_id = read_id(payload, "thread_id")
         parent_id = read_id(payload, "parent_id", required=False)
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
+        match = intake.check_before_write(self.space, self.viewer, body)
         post = threads.reply(
             self.space, self.viewer, thread_id=thread_id, body=body, parent_id=parent_id,
             anonymous=self._read_anonymous(payload),
         )
         self._publish(tracking.content_event(self._event_source, "created", post))
         self._contributed()
-        return self._thread_answer(thread_id, post={"id": post.pk, "kind": post.kind})
+        held = intake.after_write(self.space, self.viewer, post, match, self.premoderation)
+        return self._thread_answer(thread_id, post={"id": post.pk, "kind": post.kind}, held=held)
 
     @json_action(writes=True, access=phases.require_can_contribute)
     def edit_post(self, payload):
@@ -95,10 +101,14 @@ class LearnerHandlers:
         title = None
         if "title" in payload:
             title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
+        match = intake.check_before_write(self.space, self.viewer, title or "", body)
         post = threads.edit(self.space, self.viewer, post_id=post_id, body=body, title=title)
         if title is not None:
             post.thread.title = title
         self._publish(tracking.content_event(self._event_source, "edited", post))
+        # An edit is screened for words (not for approval: the post was approved, or waits already).
+        if intake.after_write(self.space, self.viewer, post, match) and post.is_opening:
+            return {"thread_hidden": post.thread_id}
         return self._thread_answer(post.thread_id)
 
     @json_action(writes=True, access=phases.require_can_contribute)

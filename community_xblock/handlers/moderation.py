@@ -2,9 +2,10 @@
 from community_xblock import tracking
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.handlers.http import json_action
-from community_xblock.models import REASON_MAX_LENGTH, FlagDecision
+from community_xblock.models import REASON_MAX_LENGTH, FlagDecision, WatchAction
 from community_xblock.moderation import actions as moderation
-from community_xblock.moderation import log, queue, review
+from community_xblock.moderation import log, queue, review, watchlist
+from community_xblock.moderation.shipped_words import SHIPPED
 
 
 def read_reason(payload):
@@ -61,6 +62,38 @@ class ModerationHandlers:
                             reason=read_reason(payload))
         self._publish(tracking.flags_decided_event(self._event_source, post, decision))
         return {"decided": post.pk, **self._review_queue_view()}
+
+    @json_action(writes=False)
+    def watched_words(self, payload):
+        """The course's watched words and shipped lists: {} -> {watchlist, html}."""
+        return self._watchlist_view()
+
+    @json_action(writes=True)
+    def add_watched_word(self, payload):
+        """Watch a word or phrase: {word, language ("" = every one), action: block|hold|flag} -> {watchlist, html}."""
+        watchlist.add(self.space, self.viewer,
+                      word=read_text(payload, "word", watchlist.WORD_MAX_LENGTH),
+                      language=read_choice(payload, "language", set(watchlist.LANGUAGES), default=""),
+                      action=read_choice(payload, "action", {action.value for action in WatchAction}))
+        return self._watchlist_view()
+
+    @json_action(writes=True)
+    def remove_watched_word(self, payload):
+        """Stop watching a word: {word_id} -> {watchlist, html}."""
+        watchlist.remove(self.space, self.viewer, word_id=read_id(payload, "word_id"))
+        return self._watchlist_view()
+
+    @json_action(writes=True)
+    def set_shipped_words(self, payload):
+        """Turn a shipped list on or off: {language, active} -> {watchlist, html}."""
+        watchlist.set_shipped(self.space, self.viewer,
+                              language=read_choice(payload, "language", set(SHIPPED)),
+                              on=read_bool(payload, "active"))
+        return self._watchlist_view()
+
+    def _watchlist_view(self):
+        data = watchlist.read(self.space, self.viewer, self.translator.gettext)
+        return {"watchlist": data, "html": self._render("staff/watched_words.html", {"watchlist": data})}
 
     def _review_queue_view(self):
         page = review.review_queue(self.space, self.viewer, self.translator.gettext)

@@ -55,6 +55,9 @@ from community_xblock.models.moderation import (
     FlaggerRecord,
     ModerationAction,
     ModerationKind,
+    ShippedWordList,
+    WatchAction,
+    WatchedWord,
 )
 
 __all__ = [
@@ -64,5 +67,5 @@ __all__ = [
     "USER_KEY_LENGTH", "Anchor",
     "Community", "Flag", "Follow", "Keyphrase", "PendingGrade", "Post", "Reaction", "ReactionKind", "Thread",
     "ThreadKind", "Visit", "surface_digest", "REASON_MAX_LENGTH", "ModerationAction", "ModerationKind",
-    "CourseFlagHistory", "FlagDecision", "FlaggerRecord",
+    "CourseFlagHistory", "FlagDecision", "FlaggerRecord", "ShippedWordList", "WatchAction", "WatchedWord",
 ]

@@ -98,8 +98,10 @@ class Post(models.Model):
     flag_count = models.PositiveIntegerField(default=0)
     flag_score = models.FloatField(default=0, help_text="The summed weights of the open flags (review queue).")
     held_for_review = models.BooleanField(
-        default=False, help_text="Hidden by the review queue when its flag score crossed the threshold, until "
-                                 "staff decide.")
+        default=False, help_text="Hidden until staff decide: its flag score crossed the threshold, it contains a "
+                                 "watched word, or the author's posts wait for approval (held_reason).")
+    held_reason = models.CharField(max_length=16, blank=True, default="",
+                                   help_text="flags, watched_word or premoderation (see moderation/intake.py).")
     revision_weight = models.PositiveIntegerField(
         default=0, help_text="Confusion and error signals plus confused and found-an-error reactions: the "
                              "revision backlog shows the heaviest posts of a component first.")
@@ -124,6 +126,7 @@ class Post(models.Model):
             models.Index(fields=["community", "analysis_version"], name="post_by_analysis_version"),
             models.Index(fields=["community", "anchor", "revision_weight", "created_at"], name="post_for_revision"),
             models.Index(fields=["community", "flag_count"], name="post_flagged"),
+            models.Index(fields=["community", "held_for_review"], name="post_held"),
         ]
         constraints = [
             # Imports are idempotent: a source id is imported once per community (NULLs never collide).

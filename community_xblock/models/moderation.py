@@ -74,3 +74,39 @@ class CourseFlagHistory(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["org", "course"], name="flag_history_once_per_course")]
+
+
+class WatchAction(models.TextChoices):
+    """What a watched word does to a post that contains it (the course team's own list, or a shipped one)."""
+
+    BLOCK = "block", _("Block: the post is refused")
+    HOLD = "hold", _("Hold: the post waits for review")
+    FLAG = "flag", _("Flag: the post goes to the review queue")
+
+
+class WatchedWord(models.Model):
+    """A word or phrase the course team watches in one course's posts, for one language ("" = every one)."""
+
+    org = models.CharField(max_length=255)
+    course = models.CharField(max_length=255)
+    language = models.CharField(max_length=8, blank=True, default="")
+    word = models.CharField(max_length=60)
+    action = models.CharField(max_length=8, choices=WatchAction.choices)
+    added_by = models.CharField(max_length=USER_KEY_LENGTH, blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org", "course", "language", "word"],
+                                               name="watched_word_once_per_course")]
+
+
+class ShippedWordList(models.Model):
+    """A shipped list of watched words the course team turned on for one language (off until then)."""
+
+    org = models.CharField(max_length=255)
+    course = models.CharField(max_length=255)
+    language = models.CharField(max_length=8)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org", "course", "language"],
+                                               name="shipped_list_once_per_course")]

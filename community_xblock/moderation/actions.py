@@ -132,7 +132,7 @@ def _apply_undo(space, viewer, action, reason):
         if is_hidden(action.post) != hidden or action.post.deleted:
             raise Conflict(_("The post changed since this decision: it no longer holds."))
         set_post_hidden(space, viewer, post_id=action.post_id, hidden=not hidden, reason=reason, reverses=action)
-        Post.objects.filter(pk=action.post_id).update(held_for_review=False)
+        Post.objects.filter(pk=action.post_id).update(held_for_review=False, held_reason="")
     else:  # DELETE_POST
         threads.restore(action.post_id, accepted=action.detail.get("accepted", False))
         log.record(space, viewer, log.UNDO[action.kind], thread_id=action.thread_id, post=action.post,

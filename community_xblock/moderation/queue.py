@@ -110,21 +110,41 @@ def raise_flag(space, viewer, *, post_id, reason="", active=True, now=None):
         post, moved = engagement.flag(space, viewer, post_id=post_id, reason=reason, active=active, now=now,
                                       weight=weight.value)
         if moved:
-            post.refresh_from_db(fields=["flag_score", "flag_count", "held_for_review", "hidden"])
-            limit = threshold(space.community).value
-            if moved > 0 and post.flag_score >= limit - 1e-9 and not actions.is_hidden(post):
-                _hold(space, post, True, detail={"score": round(post.flag_score, 3), "threshold": limit})
-            elif moved < 0 and post.held_for_review and post.flag_score < limit - 1e-9:
-                _hold(space, post, False, detail={"score": round(post.flag_score, 3), "threshold": limit})
+            _follow_threshold(space, post, moved)
     return post
 
 
-def _hold(space, post, held, detail):
-    actions.apply_post_hidden(post, held)
-    Post.objects.filter(pk=post.pk).update(held_for_review=held)
-    post.held_for_review = held
-    log.record(space, None, ModerationKind.HOLD_POST if held else ModerationKind.SHOW_POST,
-               thread_id=post.thread_id, post=post, detail=detail)
+def raise_queue_flag(space, post, word):
+    """The queue's own flag on a post that contains a flagging watched word (one per post, weight 1)."""
+    _row, created = Flag.objects.get_or_create(post=post, user_key="", defaults={
+        "reason": f"watched word: {word}"[:500], "weight": BASE_WEIGHT})
+    if created:
+        engagement.move_flag_counts(post, 1, BASE_WEIGHT)
+        _follow_threshold(space, post, BASE_WEIGHT)
+
+
+def _follow_threshold(space, post, moved):
+    """Hold the post when its score reached the threshold, release it when a withdrawal took it back under."""
+    post.refresh_from_db(fields=["flag_score", "flag_count", "held_for_review", "held_reason", "hidden"])
+    limit = threshold(space.community).value
+    detail = {"score": round(post.flag_score, 3), "threshold": limit}
+    if moved > 0 and post.flag_score >= limit - 1e-9 and not actions.is_hidden(post):
+        hold(space, post, "flags", detail)
+    elif moved < 0 and post.held_reason == "flags" and post.flag_score < limit - 1e-9:
+        actions.apply_post_hidden(post, False)
+        Post.objects.filter(pk=post.pk).update(held_for_review=False, held_reason="")
+        post.held_for_review = False
+        log.record(space, None, ModerationKind.SHOW_POST, thread_id=post.thread_id, post=post, detail=detail)
+
+
+def hold(space, post, reason, detail):
+    """Hide ``post`` until staff decide (``reason``: flags, watched_word or premoderation); logged as the
+    queue's own decision."""
+    actions.apply_post_hidden(post, True)
+    Post.objects.filter(pk=post.pk).update(held_for_review=True, held_reason=reason)
+    post.held_for_review, post.held_reason = True, reason
+    log.record(space, None, ModerationKind.HOLD_POST, thread_id=post.thread_id, post=post,
+               detail={"reason": reason, **detail})
 
 
 # Decisions --------------------------------------------------------------------------------------------------
@@ -138,14 +158,16 @@ def decide(space, viewer, *, post_id, decision, reason=""):
     with transaction.atomic():
         post = post_for(space, viewer, post_id, lock=True)
         flags = list(Flag.objects.filter(post=post, decision=None).order_by("pk"))
-        if not flags:
+        if not flags and not post.held_for_review:
             raise Conflict(_("There is nothing to decide on this post: its flags were decided already."))
-        Flag.objects.filter(pk__in=[flag.pk for flag in flags]).update(decision=decision, decided_at=timezone.now())
-        engagement.move_flag_counts(post, -len(flags), -sum(flag.weight for flag in flags))
-        was_held = post.held_for_review
+        if flags:
+            Flag.objects.filter(pk__in=[flag.pk for flag in flags]).update(decision=decision,
+                                                                            decided_at=timezone.now())
+            engagement.move_flag_counts(post, -len(flags), -sum(flag.weight for flag in flags))
+        was_held = post.held_reason if post.held_for_review else ""
         hidden_now = actions.apply_post_hidden(post, True) if decision == FlagDecision.AGREED else False
         shown_now = actions.apply_post_hidden(post, False) if decision != FlagDecision.AGREED and was_held else False
-        Post.objects.filter(pk=post.pk).update(held_for_review=False)
+        Post.objects.filter(pk=post.pk).update(held_for_review=False, held_reason="")
         _count_decision(space.community, post, flags, decision, sign=1)
         log.record(space, viewer, DECISION_KINDS[decision], thread_id=post.thread_id, post=post, reason=reason,
                    detail={"flags": [flag.pk for flag in flags], "held": was_held, "hid": hidden_now,
@@ -157,18 +179,22 @@ def reopen(space, viewer, action, reason=""):
     """Undo a decision on flags: the same flags open again, records and the course's history as before it,
     the post as the decision found it. Called by ``actions.undo`` (which checked the right and the lock)."""
     post = Post.objects.select_related("thread", "parent").get(pk=action.post_id)
-    flags = list(Flag.objects.filter(pk__in=action.detail.get("flags", []), decision__isnull=False).order_by("pk"))
-    if post.deleted or not flags or (action.detail.get("hid") and not actions.is_hidden(post)) or (
+    decided = action.detail.get("flags", [])
+    flags = list(Flag.objects.filter(pk__in=decided, decision__isnull=False).order_by("pk"))
+    if post.deleted or len(flags) != len(decided) or post.held_for_review or (
+            action.detail.get("hid") and not actions.is_hidden(post)) or (
             action.detail.get("showed") and actions.is_hidden(post)):
         raise Conflict(_("The post changed since this decision: it no longer holds."))
-    decision = flags[0].decision
-    Flag.objects.filter(pk__in=[flag.pk for flag in flags]).update(decision=None, decided_at=None)
-    engagement.move_flag_counts(post, len(flags), sum(flag.weight for flag in flags))
+    decision = {kind: value for value, kind in DECISION_KINDS.items()}[action.kind]
+    if flags:
+        Flag.objects.filter(pk__in=[flag.pk for flag in flags]).update(decision=None, decided_at=None)
+        engagement.move_flag_counts(post, len(flags), sum(flag.weight for flag in flags))
     if action.detail.get("hid"):
         actions.apply_post_hidden(post, False)
     if action.detail.get("showed"):
         actions.apply_post_hidden(post, True)
-    Post.objects.filter(pk=post.pk).update(held_for_review=action.detail.get("held", False))
+    held = action.detail.get("held") or ""
+    Post.objects.filter(pk=post.pk).update(held_for_review=bool(held), held_reason=held)
     _count_decision(space.community, post, flags, decision, sign=-1)
     log.record(space, viewer, ModerationKind.RESTORE_FLAGS, thread_id=post.thread_id, post=post, reason=reason,
                reverses=action)
@@ -182,13 +208,16 @@ def _count_decision(community, post, flags, decision, sign):
         return  # ignored: nobody's record moves
     changes = defaultdict(Counter)
     for flag in flags:
-        changes[flag.user_key][column] += sign
+        if flag.user_key:
+            changes[flag.user_key][column] += sign
     if decision == FlagDecision.AGREED:
         changes[post.author_key]["upheld_against"] += sign
+    people = [flag.user_key for flag in flags if flag.user_key]  # the queue's own flags have no record
     for user_key in sorted(changes):
         _add(FlaggerRecord, {"org": community.org, "course": community.course, "user_key": user_key},
              changes[user_key])
-    _add(CourseFlagHistory, {"org": community.org, "course": community.course}, {column: sign * len(flags)})
+    if people:
+        _add(CourseFlagHistory, {"org": community.org, "course": community.course}, {column: sign * len(people)})
 
 
 def _add(model, key, deltas):

@@ -3,11 +3,12 @@ the post in its context and its author's history in the course. A fixed number o
 posts (by an index on open flags), their flags, the people's records, the authors' participation."""
 from collections import defaultdict
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from community_xblock.conversations.presenters import excerpt
 from community_xblock.core import permissions
 from community_xblock.models import Flag, FlaggerRecord, Participant, Post
+from community_xblock.moderation import intake
 from community_xblock.moderation.queue import BASE_WEIGHT, MIN_COURSE_DECISIONS, MIN_DECIDED, STAFF_FACTOR, threshold
 
 QUEUE_PAGE = 20
@@ -19,7 +20,9 @@ def pending_count(space):
 
 
 def _pending(space):
-    return Post.objects.filter(community=space.community, flag_count__gt=0, deleted=False, thread__deleted=False)
+    """Posts with open flags or held for review (each side read through its own index)."""
+    return Post.objects.filter(Q(flag_count__gt=0) | Q(held_for_review=True), community=space.community,
+                               deleted=False, thread__deleted=False)
 
 
 def review_queue(space, viewer, gettext):
@@ -37,12 +40,13 @@ def review_queue(space, viewer, gettext):
     written = dict(Participant.objects.filter(community__org=community.org, community__course=community.course,
                                               user_key__in={post.author_key for post in posts})
                    .values("user_key").annotate(total=Sum("posts")).values_list("user_key", "total"))
+    words = intake.watched(community) if any(post.held_reason == "watched_word" for post in posts) else []
     return {
         "pending": pending_count(space),
         "threshold": limit.value,
         "threshold_explained": _explain_threshold(limit, gettext),
-        "items": [_item(post, flags[post.pk], records=records, written=written, limit=limit, gettext=gettext)
-                  for post in posts],
+        "items": [_item(post, flags[post.pk], records=records, written=written, limit=limit, words=words,
+                        gettext=gettext) for post in posts],
     }
 
 
@@ -56,7 +60,17 @@ def _explain_threshold(limit, gettext):
         "threshold": limit.value, "agreed": limit.agreed, "decided": limit.agreed + limit.disagreed}
 
 
-def _item(post, flags, *, records, written, limit, gettext):
+def _held_because(post, words, gettext):
+    if post.held_reason == "premoderation":
+        return gettext("Waiting for approval: the author's posts are checked before they are shown.")
+    if post.held_reason == "watched_word":
+        match = intake.strongest(words, f"{post.thread.title if post.is_opening else ''}\n{post.body}",
+                                 post.language)
+        return gettext("Held: it contains the watched word “%(word)s”.") % {"word": match.word if match else "?"}
+    return gettext("Hidden pending review: its flag score reached the threshold.")
+
+
+def _item(post, flags, *, records, written, limit, words, gettext):
     author = records.get(post.author_key, {})
     return {
         "post_id": post.pk,
@@ -67,6 +81,8 @@ def _item(post, flags, *, records, written, limit, gettext):
         "excerpt": excerpt(post.body),
         "author": post.author_name or post.author_key,
         "held": post.held_for_review,
+        "held_because": _held_because(post, words, gettext) if post.held_for_review else "",
+        "flagged": bool(flags),
         "hidden": post.hidden or (post.is_opening and post.thread.hidden),
         "score": round(post.flag_score, 2),
         "threshold": limit.value,
@@ -82,14 +98,17 @@ def _flag(flag, records, gettext):
     record = records.get(flag.user_key, {})
     role = STAFF_FACTOR if flag.by_staff else 1.0
     then = round(flag.weight / role / BASE_WEIGHT, 2)
-    who = gettext("A course team member's flag") if flag.by_staff else gettext("A learner's flag")
+    if not flag.user_key:
+        who = gettext("The watched words' flag")
+    else:
+        who = gettext("A course team member's flag") if flag.by_staff else gettext("A learner's flag")
     agreed, disagreed = record.get("agreed", 0), record.get("disagreed", 0)
+    track = gettext("their flags so far: %(agreed)s agreed, %(disagreed)s disagreed (the record counts from "
+                    "%(needed)s decided flags)") % {"agreed": agreed, "disagreed": disagreed, "needed": MIN_DECIDED}
     return {
         "weight": round(flag.weight, 2),
         "reason": flag.reason,
         "explained": gettext("%(who)s: %(base)s × role ×%(role)s × track record ×%(record)s = %(weight)s") % {
             "who": who, "base": BASE_WEIGHT, "role": role, "record": then, "weight": round(flag.weight, 2)},
-        "record": gettext("their flags so far: %(agreed)s agreed, %(disagreed)s disagreed (the record counts "
-                          "from %(needed)s decided flags)") % {"agreed": agreed, "disagreed": disagreed,
-                                                               "needed": MIN_DECIDED},
+        "record": track if flag.user_key else "",  # the queue's own flag has no record
     }

@@ -435,3 +435,34 @@ def test_staff_review_a_held_post_in_the_queue(people, live, demo_usage_id):
     learner = people("reviewflagger0")
     learner.open()
     assert learner.page.get_by_role("button", name="Shortcut to the answers").count() == 1
+
+
+def test_staff_watch_a_word_and_a_learners_post_waits_for_review(people):
+    from axe_playwright_python.sync_playwright import Axe
+
+    staff = people("staff", width=320)
+    page = staff.open()
+    page.get_by_role("button", name="Watched words").click()
+    staff.announced("Watched words loaded.")
+    page.get_by_label("Word or phrase").fill("essay mill")
+    page.get_by_label("What it does").select_option("hold")
+    page.get_by_role("button", name="Watch", exact=True).click()
+    staff.announced("The word is watched.")
+    staff.shows(page.get_by_role("button", name="Stop watching “essay mill”"))
+    results = Axe().run(page, context=".cx")
+    assert results.violations_count == 0, results.generate_report()
+    layout = page.evaluate(OVERFLOW_SCRIPT)
+    assert layout["widest"] <= layout["box"] + 1, "the watched words stick out at 320px"
+
+    learner = people("student_4")
+    page = learner.open()
+    page.get_by_text("Start a conversation").click()
+    page.get_by_label("Title").fill("Faster way to finish the essay")
+    page.get_by_label("Message").fill("Try the Essay Mill site, it writes it for you.")
+    page.get_by_role("button", name="Post", exact=True).click()
+    learner.announced("Your post was sent to the course team, who will check it before it is shown.")
+    assert page.get_by_role("button", name="Faster way to finish the essay").count() == 0
+    staff.open()
+    staff.page.get_by_role("button", name=re.compile(r"^Review queue")).click()
+    staff.announced("Review queue loaded.")
+    assert "Held: it contains the watched word “essay mill”." in staff.page.locator(".cx-review-queue").inner_text()

@@ -170,7 +170,7 @@ def test_a_removed_component_keeps_its_threads(unit):
 
 def test_staff_code_is_sent_to_staff_only(unit):
     learner, staff = unit.page(student="amelie"), unit.page(student="staff")
-    for part in ("parts.moderation", "parts.evaluation"):
+    for part in ("parts.moderation", "parts.evaluation", "parts.watchlist"):
         assert part not in learner and part in staff
     for part in ("parts.list", "parts.thread", "parts.composer"):
         assert part in learner and part in staff

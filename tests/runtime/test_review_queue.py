@@ -68,7 +68,7 @@ class TestScoresAndHolds:
             "A learner's flag: 1.0 × role ×1.0 × track record ×1.0 = 1.0"] * 3
         assert "visible posts" in item["author_history"]
         hold = ModerationAction.objects.get(kind="hold_post")
-        assert hold.actor_key == "" and hold.detail == {"score": 3.0, "threshold": 3.0}
+        assert hold.actor_key == "" and hold.detail == {"reason": "flags", "score": 3.0, "threshold": 3.0}
         assert unit.ok("moderation_log", {}, student="staff")["decisions"][0]["actor"] == "the review queue"
         no_drift()
 

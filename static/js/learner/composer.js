@@ -35,8 +35,17 @@
             }
         }
 
+        function waits() {
+            return gettext('Your post was sent to the course team, who will check it before it is shown.');
+        }
+
         function started(form, data) {
             form.reset();
+            if (data.held) {
+                form.closest('details').open = false;
+                cx.announce(waits());
+                return;
+            }
             cx.list.insertAdjacentHTML('afterbegin', data.html);
             cx.updateEmptyNote();
             form.closest('details').open = false;
@@ -46,6 +55,12 @@
 
         function answered(form, data) {
             var threadId = form.closest('.cx-thread').getAttribute('data-thread-id');
+            if (data.thread_hidden) {
+                cx.threadItem(threadId).remove();
+                cx.updateEmptyNote();
+                cx.announce(waits());
+                return;
+            }
             var focus = data.post ? '#cx-post-' + data.post.id : null;
             cx.showThread(threadId, data.html, focus);
             var added = focus && cx.root.querySelector(focus);
@@ -53,8 +68,12 @@
                 added.setAttribute('tabindex', '-1');
                 added.focus();
             }
-            cx.announce(form.getAttribute('data-form') === 'edit_post' ? gettext('Your changes were saved.') :
-                gettext('Your reply was posted.'));
+            if (data.held) {
+                cx.announce(waits());
+            } else {
+                cx.announce(form.getAttribute('data-form') === 'edit_post' ? gettext('Your changes were saved.') :
+                    gettext('Your reply was posted.'));
+            }
         }
 
         function submit(form) {

@@ -23,12 +23,18 @@ window.CommunityXBlockI18N = {
  "Report withdrawn.": "⟦Répørt wîthdràwñ.⟧",
  "Review queue loaded.": "⟦Révîéw qüéüé løàdéd.⟧",
  "Settings saved.": "⟦Séttîñgs sàvéd.⟧",
+ "Shipped list turned off.": "⟦Shîppéd lîst türñéd øff.⟧",
+ "Shipped list turned on.": "⟦Shîppéd lîst türñéd øñ.⟧",
  "The server could not be reached. Check your connection and try again.": "⟦Thé sérvér çøüld ñøt bé réàçhéd. Çhéçk ýøür çøññéçtîøñ àñd trý àgàîñ.⟧",
  "The settings were not saved": "⟦Thé séttîñgs wéré ñøt sàvéd⟧",
+ "The word is no longer watched.": "⟦Thé wørd îs ñø løñgér wàtçhéd.⟧",
+ "The word is watched.": "⟦Thé wørd îs wàtçhéd.⟧",
+ "Watched words loaded.": "⟦Wàtçhéd wørds løàdéd.⟧",
  "You follow this conversation.": "⟦Ýøü følløw thîs çøñvérsàtîøñ.⟧",
  "You no longer follow this conversation.": "⟦Ýøü ñø løñgér følløw thîs çøñvérsàtîøñ.⟧",
  "Your changes were saved.": "⟦Ýøür çhàñgés wéré sàvéd.⟧",
  "Your conversation was posted.": "⟦Ýøür çøñvérsàtîøñ wàs pøstéd.⟧",
+ "Your post was sent to the course team, who will check it before it is shown.": "⟦Ýøür pøst wàs séñt tø thé çøürsé téàm, whø wîll çhéçk ît béføré ît îs shøwñ.⟧",
  "Your reply was posted.": "⟦Ýøür réplý wàs pøstéd.⟧"
 }
 };

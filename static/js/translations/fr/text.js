@@ -23,13 +23,19 @@ window.CommunityXBlockI18N = {
  "Report withdrawn.": "Signalement retiré.",
  "Review queue loaded.": "File de modération chargée.",
  "Settings saved.": "Paramètres enregistrés.",
+ "Shipped list turned off.": "Liste fournie désactivée.",
+ "Shipped list turned on.": "Liste fournie activée.",
  "Something went wrong. Please try again.": "Une erreur s’est produite. Veuillez réessayer.",
  "The server could not be reached. Check your connection and try again.": "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
  "The settings were not saved": "Les paramètres n’ont pas été enregistrés",
+ "The word is no longer watched.": "Le mot n’est plus surveillé.",
+ "The word is watched.": "Le mot est surveillé.",
+ "Watched words loaded.": "Mots surveillés chargés.",
  "You follow this conversation.": "Vous suivez cette conversation.",
  "You no longer follow this conversation.": "Vous ne suivez plus cette conversation.",
  "Your changes were saved.": "Vos modifications ont été enregistrées.",
  "Your conversation was posted.": "Votre conversation a été publiée.",
+ "Your post was sent to the course team, who will check it before it is shown.": "Votre message a été transmis à l’équipe pédagogique, qui le vérifiera avant sa publication.",
  "Your reply was posted.": "Votre réponse a été publiée."
 }
 };

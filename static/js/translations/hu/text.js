@@ -23,13 +23,19 @@ window.CommunityXBlockI18N = {
  "Report withdrawn.": "Jelentés visszavonva.",
  "Review queue loaded.": "A moderálási sor betöltődött.",
  "Settings saved.": "Beállítások mentve.",
+ "Shipped list turned off.": "Beépített lista kikapcsolva.",
+ "Shipped list turned on.": "Beépített lista bekapcsolva.",
  "Something went wrong. Please try again.": "Valami hiba történt. Kérjük, próbáld újra.",
  "The server could not be reached. Check your connection and try again.": "A szerver nem érhető el. Ellenőrizd a kapcsolatot, és próbáld újra.",
  "The settings were not saved": "A beállítások nem lettek mentve",
+ "The word is no longer watched.": "A szó már nincs figyelve.",
+ "The word is watched.": "A szó figyelve.",
+ "Watched words loaded.": "A figyelt szavak betöltődtek.",
  "You follow this conversation.": "Követed ezt a beszélgetést.",
  "You no longer follow this conversation.": "Már nem követed ezt a beszélgetést.",
  "Your changes were saved.": "A módosításaidat mentettük.",
  "Your conversation was posted.": "A beszélgetésed megjelent.",
+ "Your post was sent to the course team, who will check it before it is shown.": "A hozzászólásodat elküldtük a kurzus csapatának, akik megjelenés előtt ellenőrzik.",
  "Your reply was posted.": "A válaszod megjelent."
 }
 };

@@ -1,0 +1,97 @@
+"""What happens to a post as it comes in: watched words, and pre-moderation by the author's policy.
+
+Before a write, a post containing a word the course team blocks is refused (400, the word named, nothing
+written). After it, the post is held for review (hidden until staff decide in the review queue) when it contains
+a held word, or when the author's policy makes learners' posts wait for approval (the ``premoderation``
+setting: ``first_posts`` until the learner has ``FIRST_POSTS`` visible posts in the unit, or ``all``); a
+flagging word raises a flag of the queue's own.
+Words match whole, between Unicode word boundaries, accents and case aside; a word listed for a language applies
+to posts in that language. The course team is never screened.
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.translation import gettext_noop as _
+
+from community_xblock.core.errors import InvalidInput
+from community_xblock.insights.analysis.language import detect_language
+from community_xblock.insights.analysis.text import fold
+from community_xblock.models import Participant, ShippedWordList, WatchAction, WatchedWord
+from community_xblock.moderation import queue
+from community_xblock.moderation.shipped_words import shipped_words
+
+FIRST_POSTS = 2
+SEVERITY = [WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG]
+
+
+@dataclass(frozen=True)
+class Match:
+    word: str
+    action: str
+
+
+def watched(community):
+    """[(word, action, language)]: the course's own words, then the shipped lists it turned on."""
+    words = list(WatchedWord.objects.filter(org=community.org, course=community.course)
+                 .values_list("word", "action", "language"))
+    for language in ShippedWordList.objects.filter(org=community.org, course=community.course).values_list(
+            "language", flat=True):
+        words += [(word, action, language) for word, action in shipped_words(language)]
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _pattern(word):
+    return re.compile(rf"(?<!\w){re.escape(fold(word))}(?!\w)")
+
+
+def strongest(words, text, language):
+    """The most severe watched word in ``text`` (block, then hold, then flag), or None."""
+    folded = fold(text)
+    found = [Match(word, action) for word, action, word_language in words
+             if (not word_language or word_language == language) and _pattern(word).search(folded)]
+    return min(found, key=lambda match: SEVERITY.index(match.action), default=None)
+
+
+def check_before_write(space, viewer, *texts):
+    """Refuse a post with a blocked word; returns the strongest match (None when nothing matched)."""
+    if viewer.is_staff:
+        return None
+    words = watched(space.community)
+    if not words:
+        return None
+    text = "\n".join(texts)
+    match = strongest(words, text, detect_language(text))
+    if match and match.action == WatchAction.BLOCK:
+        raise InvalidInput(_("Your post contains “%(word)s”, which the course team does not allow here. Please "
+                             "rephrase it."), field="body", word=match.word)
+    return match
+
+
+def after_write(space, viewer, post, match, policy="off"):
+    """Hold or flag the post just written, as ``match`` and the author's ``policy`` say. True when it is held."""
+    if viewer.is_staff:
+        return False
+    if match and match.action == WatchAction.HOLD:
+        queue.hold(space, post, "watched_word", detail={"word": match.word})
+        return True
+    if _premoderated(space, viewer, policy):
+        queue.hold(space, post, "premoderation", detail={"policy": policy})
+        return True
+    if match and match.action == WatchAction.FLAG:
+        queue.raise_queue_flag(space, post, match.word)
+        post.refresh_from_db(fields=["held_for_review"])
+        return post.held_for_review
+    return False
+
+
+def _premoderated(space, viewer, policy):
+    if policy == "all":
+        return True
+    if policy != "first_posts":
+        return False
+    # The aggregates already count the post just written (it is visible until held): the ones before it.
+    visible = Participant.objects.filter(community=space.community, user_key=viewer.user_key).values_list(
+        "posts", flat=True).first() or 0
+    return visible - 1 < FIRST_POSTS

@@ -1,0 +1,58 @@
+"""The course team's watched words, course-wide: read, add, remove, and the shipped lists turned on or off."""
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_noop as _
+
+from community_xblock.core import permissions
+from community_xblock.core.errors import Conflict, NotFound
+from community_xblock.models import ShippedWordList, WatchAction, WatchedWord
+from community_xblock.moderation.shipped_words import SHIPPED, shipped_words
+
+WORD_MAX_LENGTH = 60
+LANGUAGES = {"": _("Every language"), "en": _("English"), "fr": _("French"), "hu": _("Hungarian")}
+
+
+def read(space, viewer, gettext):
+    """{words: [...], shipped: [...]}, plain data for the JSON answer and the template."""
+    permissions.require_staff(viewer)
+    community = space.community
+    words = WatchedWord.objects.filter(org=community.org, course=community.course).order_by("language", "word")
+    turned_on = set(ShippedWordList.objects.filter(org=community.org, course=community.course)
+                    .values_list("language", flat=True))
+    return {
+        "words": [{"id": row.pk, "word": row.word, "language": row.language,
+                   "language_label": gettext(LANGUAGES[row.language]),
+                   "action": row.action, "action_label": gettext(WatchAction(row.action).label)} for row in words],
+        "shipped": [{"language": language, "language_label": gettext(LANGUAGES[language]),
+                     "on": language in turned_on, "count": len(shipped_words(language))} for language in SHIPPED],
+        "languages": [(code, gettext(label)) for code, label in LANGUAGES.items()],
+        "actions": [(action.value, gettext(action.label)) for action in WatchAction],
+    }
+
+
+def add(space, viewer, *, word, language, action):
+    permissions.require_staff(viewer)
+    community = space.community
+    try:
+        with transaction.atomic():
+            WatchedWord.objects.create(org=community.org, course=community.course, word=word, language=language,
+                                       action=action, added_by=viewer.user_key)
+    except IntegrityError:
+        raise Conflict(_("“%(word)s” is watched already for this language."), word=word) from None
+
+
+def remove(space, viewer, *, word_id):
+    permissions.require_staff(viewer)
+    community = space.community
+    removed, _rows = WatchedWord.objects.filter(org=community.org, course=community.course, pk=word_id).delete()
+    if not removed:
+        raise NotFound(_("No such watched word in this course."))
+
+
+def set_shipped(space, viewer, *, language, on):
+    """Turn the shipped list of ``language`` on or off for the course."""
+    permissions.require_staff(viewer)
+    community = space.community
+    if on:
+        ShippedWordList.objects.get_or_create(org=community.org, course=community.course, language=language)
+    else:
+        ShippedWordList.objects.filter(org=community.org, course=community.course, language=language).delete()
