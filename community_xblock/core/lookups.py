@@ -92,7 +92,11 @@ def post_for(space, viewer, post_id, lock=False):
         raise not_found("post")
     if lock:
         lock_thread(post.thread_id)
-        post = posts.get(pk=post_id)
+        try:
+            post = posts.get(pk=post_id)
+        except Post.DoesNotExist:
+            # Hidden or deleted by the writer who held the lock first: gone for this viewer, as above.
+            raise not_found("post") from None
     return post
 
 
