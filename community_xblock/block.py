@@ -16,8 +16,14 @@ from community_xblock import tracking
 from community_xblock.authoring import editor
 from community_xblock.authoring.configuration import FIELDS
 from community_xblock.authoring.settings import THREAD_KINDS, settings_fields
-from community_xblock.conversations import listing, visits
-from community_xblock.conversations.presenters import Audience, component_prompts, thread_detail, thread_summary
+from community_xblock.conversations import listing, pace, visits
+from community_xblock.conversations.presenters import (
+    Audience,
+    component_prompts,
+    space_slow_mode,
+    thread_detail,
+    thread_summary,
+)
 from community_xblock.conversations.threads import BODY_MAX_LENGTH
 from community_xblock.core import phases
 from community_xblock.core.lookups import Space, community_for
@@ -81,8 +87,9 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
 
     @cached_property
     def space(self):
-        """This request's part of the community: its run, and whether runs are isolated."""
-        return Space(self.community, self.community_key.run, isolated=self.run_scope == "isolated")
+        """This request's part of the community: its run, whether runs are isolated, when quiet threads close."""
+        return Space(self.community, self.community_key.run, isolated=self.run_scope == "isolated",
+                     close_after_days=self.close_after_days)
 
     @cached_property
     def unit_components(self):
@@ -131,7 +138,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
     def _audience(self, since):
         keys = frozenset(component.usage_key for component in self.unit_components)
         return Audience(viewer=self.viewer, since=since, component_keys=keys, usage_id=self.scope_ids.usage_id,
-                        run=self.community_key.run)
+                        run=self.community_key.run, community=self.community, close_after_days=self.close_after_days)
 
     # ----- views -----------------------------------------------------------------------------------------
 
@@ -158,6 +165,8 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
             "limits": {"title": TITLE_MAX_LENGTH, "body": BODY_MAX_LENGTH},
             "export_url": self.runtime.handler_url(self, "export_my_posts"),
             "pending_reviews": review.pending_count(self.space) if self.viewer.is_staff else 0,
+            "space_slow_mode": space_slow_mode(self.community),
+            "pace": pace.CHOICES,
         })
         fragment = self._fragment(html)
         for script in LEARNER_SCRIPTS + (STAFF_SCRIPTS if self.viewer.is_staff else ()):
@@ -241,7 +250,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
     def _thread_view(self, read, **extra):
         audience = self._audience(visits.record_visit(self.community, self.viewer))
         detail = thread_detail(read, audience, phases.can_contribute(self.phase, self.viewer))
-        html = self._render("learner/thread.html", {"thread": detail})
+        html = self._render("learner/thread.html", {"thread": detail, "pace": pace.CHOICES})
         return {"thread": detail, "html": html, **extra}
 
     def _publish(self, *published):

@@ -118,8 +118,10 @@ def viewed_event(source, thread):
 
 def moderation_undone_event(source, undo):
     """A decision of the course team was undone (``undo`` is the logged undo, linked to the decision)."""
-    data = {**_thread_base(source, undo.thread), "action_id": str(undo.reverses_id), "undone": undo.reverses.kind,
-            "kind": undo.kind}
+    where = _thread_base(source, undo.thread) if undo.thread_id else {  # a decision about the whole space
+        "commentable_id": source.commentable_id, "discussion": {"id": source.commentable_id},
+        **_user_roles(source.viewer)}
+    data = {**where, "action_id": str(undo.reverses_id), "undone": undo.reverses.kind, "kind": undo.kind}
     return "edx.community.moderation.undone", data
 
 

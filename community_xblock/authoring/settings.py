@@ -137,6 +137,14 @@ def clean_points(name, value):
     return value
 
 
+def clean_days(name, value):
+    if isinstance(value, str) and ASCII_ID.fullmatch(value.strip()):
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
+        raise InvalidInput(_("%(field)s must be a whole number of days between 0 and 365."), field=name)
+    return value
+
+
 def clean_url(name, value):
     """An https address, or http to this machine (a receiver under test); empty for "none"."""
     value = _text(name, value, URL_MAX_LENGTH, min_length=0)
@@ -248,6 +256,9 @@ SETTINGS = [
             _("Whether learners' posts wait for the course team's approval in the review queue: never, a "
               "learner's first posts (until two are shown), or every post."),
             clean_choice(PREMODERATION), "select", "moderation", choices=PREMODERATION),
+    Setting("close_after_days", Integer, 0, _("Close quiet conversations"),
+            _("Close a conversation to new replies after this many days without activity; 0 keeps them open."),
+            clean_days, "number", "moderation"),
     Setting("alerts_webhook_url", String, "", _("Alerts webhook"),
             _("Where alerts about this community are posted (a chat tool's incoming webhook); empty: none are sent. "
               "Kept out of course exports."),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.text import Truncator
 
+from community_xblock.conversations import pace
 from community_xblock.models import REACTION_COUNTER, ThreadKind
 from community_xblock.platform.identity import jump_to_url
 
@@ -24,6 +25,8 @@ class Audience:
     component_keys: frozenset  # usage keys of the unit's current components
     usage_id: object  # the block's usage id, to build jump_to URLs
     run: str = ""  # the course run the viewer is in: posts of other runs are labelled with theirs
+    community: object = None  # the Community row: its slow mode
+    close_after_days: int = 0  # the author's auto-close (see conversations/pace.py)
 
 
 def author_view(author_key, author_name, anonymous, audience):
@@ -61,7 +64,8 @@ def thread_summary(thread, audience, followed_ids=()):
         "run": thread.run,
         "other_run": bool(audience.run) and thread.run != audience.run,
         "pinned": thread.pinned,
-        "closed": thread.closed,
+        "closed": pace.is_closed(thread, audience.close_after_days),
+        "auto_closed": not thread.closed and pace.auto_closed(thread, audience.close_after_days),
         "hidden": thread.hidden,
         "created_at": thread.created_at,
         "last_activity_at": thread.last_activity_at,
@@ -140,11 +144,30 @@ def thread_detail(read, audience, can_contribute=True):
     summary.update({
         "opening": opening,
         "responses": responses,
-        "can_reply": viewer.is_authenticated and not thread.closed and can_contribute,
+        # The course team may still answer a conversation closed by inactivity (and so wake it up).
+        "can_reply": viewer.is_authenticated and can_contribute and (
+            not summary["closed"] or (viewer.is_staff and summary["auto_closed"])),
+        "slow_mode": _slow_mode_view(audience, thread),
         "can_accept": (thread.kind == "question" and can_contribute and viewer.is_authenticated
                        and (viewer.is_staff or viewer.user_key == thread.author_key)),
     })
     return summary
+
+
+def _slow_mode_view(audience, thread):
+    """The slow mode a post in ``thread`` meets (its own or the space's, the stricter), and whether the thread
+    has one of its own (staff end that one in the thread, the space's in the staff tools)."""
+    mode = pace.slow_mode(audience.community, thread) if audience.community is not None else None
+    if mode is None:
+        return None
+    return {"minutes": mode.minutes, "until": mode.until, "whole_space": mode.whole_space,
+            "thread_has_own": pace.slow_mode(None, thread) is not None}
+
+
+def space_slow_mode(community):
+    """The whole space's slow mode, as the page shows it (None when off)."""
+    mode = pace.slow_mode(community)
+    return {"minutes": mode.minutes, "until": mode.until} if mode else None
 
 
 def component_prompts(components, prompts):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop as _
 
 from community_xblock.aggregates.changes import ThreadChange, record_new_post, record_thread_change, thread_facts
 from community_xblock.aggregates.facts import ThreadFacts
-from community_xblock.conversations import visits
+from community_xblock.conversations import pace, visits
 from community_xblock.conversations.analysed import apply_analysis, reanalyse, store_keyphrases
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput
@@ -31,6 +31,8 @@ def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=Fal
     timeline with each post's own time and id).
     """
     permissions.require_signed_in(viewer)
+    if now is None:
+        pace.check_pace(space, viewer)
     now = now or timezone.now()
     body_html = rendered_body(body)
     with transaction.atomic():
@@ -52,12 +54,15 @@ def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=Fal
 def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, now=None, source_id=None):
     """Answer a thread (a response) or a response (a comment). Returns the new Post."""
     permissions.require_signed_in(viewer)
+    live = now is None
     now = now or timezone.now()
     body_html = rendered_body(body)
     with transaction.atomic():
         thread = thread_for(space, viewer, thread_id, for_update=True, related=("anchor",))
-        if thread.closed:
+        if thread.closed or (not viewer.is_staff and pace.auto_closed(thread, space.close_after_days, now)):
             raise Conflict(_("This conversation is closed to new replies."))
+        if live:  # an import replays history, which slow mode does not judge
+            pace.check_pace(space, viewer, thread)
         parent = None
         if parent_id is not None:
             parent = post_for(space, viewer, parent_id)  # the thread lock above covers it

@@ -29,6 +29,8 @@ FIELD_LABELS = {
     "action_id": _("Decision"),
     "decision": _("Decision"),
     "word": _("Word or phrase"),
+    "minutes": _("One post every"),
+    "hours": _("For"),
     "word_id": _("Watched word"),
     "language": _("Language"),
     "action": _("What it does"),
@@ -86,6 +88,10 @@ class MethodNotAllowed(CommunityError):
 
 class Conflict(CommunityError):
     status = 409
+
+
+class TooSoon(CommunityError):
+    status = 429
 
 
 class BodyTooLarge(CommunityError):

@@ -14,7 +14,8 @@ from community_xblock.models import Community, Post, Thread
 
 @dataclass(frozen=True)
 class Space:
-    """What one request reads and writes: a community, the run the viewer is in, and whether runs are isolated.
+    """What one request reads and writes: a community, the run the viewer is in, whether runs are isolated, and
+    after how many quiet days a conversation closes.
 
     With shared runs (the default) every run of the course meets in one space; isolated, the request sees and
     answers only the threads started in its own run. New posts are always written in ``run``.
@@ -23,6 +24,7 @@ class Space:
     community: Community
     run: str
     isolated: bool = False
+    close_after_days: int = 0  # conversations without activity for this long are closed (0: never)
 
     @property
     def run_filter(self):

@@ -1,5 +1,7 @@
 """What the course team does to a thread or a post: pin, close, hide; the review queue; the log, and undoing."""
 from community_xblock import tracking
+from community_xblock.conversations import pace
+from community_xblock.conversations.presenters import space_slow_mode
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.handlers.http import json_action
 from community_xblock.models import REASON_MAX_LENGTH, FlagDecision, WatchAction
@@ -99,6 +101,29 @@ class ModerationHandlers:
         page = review.review_queue(self.space, self.viewer, self.translator.gettext)
         return {"queue": page, "html": self._render("staff/review_queue.html", {"queue": page}),
                 "button": review_button_label(self.translator, page["pending"])}
+
+    @json_action(writes=True)
+    def set_slow_mode(self, payload):
+        """Slow mode on a thread, or the whole space without ``thread_id``: {thread_id?, minutes, hours, reason?}
+        -> the thread's answer, or {html} of the space's slow-mode controls."""
+        minutes = int(read_choice(payload, "minutes", {str(minutes) for minutes in pace.CHOICES["minutes"]}))
+        hours = int(read_choice(payload, "hours", {str(hours) for hours in pace.CHOICES["hours"]}))
+        thread_id = read_id(payload, "thread_id", required=False)
+        moderation.set_slow_mode(self.space, self.viewer, thread_id=thread_id, minutes=minutes, hours=hours,
+                                 reason=read_reason(payload))
+        return self._thread_answer(thread_id) if thread_id else self._space_pace_view()
+
+    @json_action(writes=True)
+    def end_slow_mode(self, payload):
+        """End slow mode now: {thread_id?, reason?} -> as ``set_slow_mode``."""
+        thread_id = read_id(payload, "thread_id", required=False)
+        moderation.end_slow_mode(self.space, self.viewer, thread_id=thread_id, reason=read_reason(payload))
+        return self._thread_answer(thread_id) if thread_id else self._space_pace_view()
+
+    def _space_pace_view(self):
+        self.community.refresh_from_db(fields=["slow_seconds", "slow_until"])
+        return {"html": self._render("staff/space_pace.html", {"space_slow_mode": space_slow_mode(self.community),
+                                                                "pace": pace.CHOICES})}
 
     @json_action(writes=False)
     def moderation_log(self, payload):

@@ -22,6 +22,8 @@ class Community(models.Model):
     summary_published_at = models.DateTimeField(null=True, blank=True,
                                                 help_text="When the last evaluation summary event was sent.")
     viewer_count = models.PositiveIntegerField(default=0, help_text="People who came to the space (Visit rows).")
+    slow_seconds = models.PositiveIntegerField(default=0, help_text="Slow mode of the whole space (see Thread).")
+    slow_until = models.DateTimeField(null=True, blank=True)
     tally_version = models.PositiveSmallIntegerField(
         default=TALLY_VERSION, help_text="The aggregates' rules it was tallied with (see models/aggregates.py).")
 

@@ -30,6 +30,8 @@ class Thread(models.Model):
 
     pinned = models.BooleanField(default=False)
     closed = models.BooleanField(default=False)
+    slow_seconds = models.PositiveIntegerField(default=0, help_text="Slow mode: seconds between a learner's posts.")
+    slow_until = models.DateTimeField(null=True, blank=True, help_text="When slow mode ends by itself.")
     hidden = models.BooleanField(default=False)
     deleted = models.BooleanField(default=False)
 

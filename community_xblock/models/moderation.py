@@ -27,6 +27,8 @@ class ModerationKind(models.TextChoices):
     DISAGREE_FLAGS = "disagree_flags", _("Disagreed with the flags: the post is shown")
     CLEAR_FLAGS = "clear_flags", _("Cleared the flags on a post")
     RESTORE_FLAGS = "restore_flags", _("Reopened the flags on a post")
+    SLOW_ON = "slow_on", _("Started slow mode")
+    SLOW_OFF = "slow_off", _("Ended slow mode")
 
 
 class ModerationAction(models.Model):
@@ -35,7 +37,8 @@ class ModerationAction(models.Model):
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="moderation_actions")
     kind = models.CharField(max_length=16, choices=ModerationKind.choices)
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="moderation_actions")
+    thread = models.ForeignKey(Thread, null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="moderation_actions", help_text="None: the whole space.")
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     actor_key = models.CharField(max_length=USER_KEY_LENGTH)
     actor_name = models.CharField(max_length=255, blank=True, default="")

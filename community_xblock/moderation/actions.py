@@ -4,7 +4,10 @@ Nothing here destroys a row: hiding and deleting are flags, and every decision i
 transaction that applies it, with what undoing it needs, so a decision can be reviewed and undone. Decisions
 on flags are the review queue's (``queue.py``).
 """
+from datetime import datetime, timedelta
+
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
 from community_xblock.aggregates.changes import ThreadChange
@@ -13,7 +16,7 @@ from community_xblock.conversations.threads import change_visible_replies
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput, NotFound
 from community_xblock.core.lookups import post_for, thread_for
-from community_xblock.models import ModerationAction, ModerationKind, Post, Thread
+from community_xblock.models import Community, ModerationAction, ModerationKind, Post, Thread
 from community_xblock.moderation import log
 
 THREAD_SWITCHES = {"pinned", "closed", "hidden"}
@@ -133,7 +136,64 @@ def _apply_undo(space, viewer, action, reason):
             raise Conflict(_("The post changed since this decision: it no longer holds."))
         set_post_hidden(space, viewer, post_id=action.post_id, hidden=not hidden, reason=reason, reverses=action)
         Post.objects.filter(pk=action.post_id).update(held_for_review=False, held_reason="")
+    elif action.kind in (ModerationKind.SLOW_ON, ModerationKind.SLOW_OFF):
+        _undo_slow_mode(space, viewer, action, reason)
     else:  # DELETE_POST
         threads.restore(action.post_id, accepted=action.detail.get("accepted", False))
         log.record(space, viewer, log.UNDO[action.kind], thread_id=action.thread_id, post=action.post,
                    reason=reason, reverses=action)
+
+
+def set_slow_mode(space, viewer, *, thread_id=None, minutes, hours, reason="", reverses=None):
+    """Slow mode on a thread (or the whole space, ``thread_id`` None): one post per ``minutes`` for each
+    learner, ending by itself after ``hours``. Returns the Thread or the Community."""
+    permissions.require_staff(viewer)
+    until = timezone.now() + timedelta(hours=hours)
+    with transaction.atomic():
+        target = _slow_target(space, viewer, thread_id)
+        previous = {"seconds": target.slow_seconds, "until": target.slow_until.isoformat() if target.slow_until
+                    else None}
+        type(target).objects.filter(pk=target.pk).update(slow_seconds=minutes * 60, slow_until=until)
+        target.slow_seconds, target.slow_until = minutes * 60, until
+        log.record(space, viewer, ModerationKind.SLOW_ON, thread_id=thread_id, reason=reason, reverses=reverses,
+                   detail={"minutes": minutes, "until": until.isoformat(), "previous": previous})
+    return target
+
+
+def end_slow_mode(space, viewer, *, thread_id=None, reason="", reverses=None):
+    """End slow mode now on a thread or the whole space (nothing logged when none was on)."""
+    permissions.require_staff(viewer)
+    with transaction.atomic():
+        target = _slow_target(space, viewer, thread_id)
+        if not (target.slow_until and target.slow_until > timezone.now()):
+            return target
+        detail = {"minutes": target.slow_seconds // 60, "until": target.slow_until.isoformat()}
+        type(target).objects.filter(pk=target.pk).update(slow_seconds=0, slow_until=None)
+        target.slow_seconds, target.slow_until = 0, None
+        log.record(space, viewer, ModerationKind.SLOW_OFF, thread_id=thread_id, reason=reason, reverses=reverses,
+                   detail=detail)
+    return target
+
+
+def _undo_slow_mode(space, viewer, action, reason):
+    """Undo starting slow mode (end it, if it still runs as started) or ending it (start it again until it
+    would have ended, if that is still to come)."""
+    target = _slow_target(space, viewer, action.thread_id)
+    until = datetime.fromisoformat(action.detail["until"])
+    if action.kind == ModerationKind.SLOW_ON:
+        if target.slow_until != until:
+            raise Conflict(_("Slow mode changed since this decision: it no longer holds."))
+        end_slow_mode(space, viewer, thread_id=action.thread_id, reason=reason, reverses=action)
+        return
+    if until <= timezone.now() or (target.slow_until and target.slow_until > timezone.now()):
+        raise Conflict(_("Slow mode changed since this decision: it no longer holds."))
+    with transaction.atomic():
+        type(target).objects.filter(pk=target.pk).update(slow_seconds=action.detail["minutes"] * 60, slow_until=until)
+        log.record(space, viewer, ModerationKind.SLOW_ON, thread_id=action.thread_id, reason=reason,
+                   reverses=action, detail={"minutes": action.detail["minutes"], "until": until.isoformat()})
+
+
+def _slow_target(space, viewer, thread_id):
+    if thread_id is None:
+        return Community.objects.select_for_update().get(pk=space.community.pk)
+    return thread_for(space, viewer, thread_id, for_update=True)

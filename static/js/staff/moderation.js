@@ -57,6 +57,28 @@
                 cx.announce(error.message);
             });
         };
+        function paceDone(threadId, data, message) {
+            if (threadId) {
+                cx.showThread(threadId, data.html);
+            } else {
+                cx.root.querySelector('.cx-space-pace').outerHTML = data.html;
+            }
+            cx.announce(message);
+        }
+        cx.forms.slow_mode = function (form) {
+            var threadId = form.getAttribute('data-thread-id');
+            var payload = {minutes: form.elements.minutes.value, hours: form.elements.hours.value};
+            if (threadId) { payload.thread_id = Number(threadId); }
+            cx.call('set_slow_mode', payload).then(function (data) {
+                paceDone(threadId, data, gettext('Slow mode started.'));
+            }).catch(function (error) { cx.announce(error.message); });
+        };
+        cx.actions['end-slow-mode'] = function (button) {
+            var threadId = button.getAttribute('data-thread-id');
+            cx.call('end_slow_mode', threadId ? {thread_id: Number(threadId)} : {}).then(function (data) {
+                paceDone(threadId, data, gettext('Slow mode ended.'));
+            }).catch(function (error) { cx.announce(error.message); });
+        };
         cx.actions.moderate = function (button) {
             cx.threadAction(button, 'moderate_thread', {
                 thread_id: Number(button.getAttribute('data-thread-id')),

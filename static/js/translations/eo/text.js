@@ -25,6 +25,8 @@ window.CommunityXBlockI18N = {
  "Settings saved.": "⟦Séttîñgs sàvéd.⟧",
  "Shipped list turned off.": "⟦Shîppéd lîst türñéd øff.⟧",
  "Shipped list turned on.": "⟦Shîppéd lîst türñéd øñ.⟧",
+ "Slow mode ended.": "⟦Sløw mødé éñdéd.⟧",
+ "Slow mode started.": "⟦Sløw mødé stàrtéd.⟧",
  "The server could not be reached. Check your connection and try again.": "⟦Thé sérvér çøüld ñøt bé réàçhéd. Çhéçk ýøür çøññéçtîøñ àñd trý àgàîñ.⟧",
  "The settings were not saved": "⟦Thé séttîñgs wéré ñøt sàvéd⟧",
  "The word is no longer watched.": "⟦Thé wørd îs ñø løñgér wàtçhéd.⟧",

@@ -25,6 +25,8 @@ window.CommunityXBlockI18N = {
  "Settings saved.": "Paramètres enregistrés.",
  "Shipped list turned off.": "Liste fournie désactivée.",
  "Shipped list turned on.": "Liste fournie activée.",
+ "Slow mode ended.": "Mode lent arrêté.",
+ "Slow mode started.": "Mode lent activé.",
  "Something went wrong. Please try again.": "Une erreur s’est produite. Veuillez réessayer.",
  "The server could not be reached. Check your connection and try again.": "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
  "The settings were not saved": "Les paramètres n’ont pas été enregistrés",

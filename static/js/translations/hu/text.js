@@ -25,6 +25,8 @@ window.CommunityXBlockI18N = {
  "Settings saved.": "Beállítások mentve.",
  "Shipped list turned off.": "Beépített lista kikapcsolva.",
  "Shipped list turned on.": "Beépített lista bekapcsolva.",
+ "Slow mode ended.": "Lassú mód leállítva.",
+ "Slow mode started.": "Lassú mód elindítva.",
  "Something went wrong. Please try again.": "Valami hiba történt. Kérjük, próbáld újra.",
  "The server could not be reached. Check your connection and try again.": "A szerver nem érhető el. Ellenőrizd a kapcsolatot, és próbáld újra.",
  "The settings were not saved": "A beállítások nem lettek mentve",
