@@ -31,9 +31,10 @@ class TestSlowMode:
             answer["html"]
         assert reply(unit, thread_id)[0] == 200
         status, data = reply(unit, thread_id, body="And another thing!")
-        assert status == 429 and "Slow mode: you can post again here in 10 minutes." == data["error"]
+        assert status == 429 and data["error"] == "Slow mode: you can post again here in 10 minutes."
         assert reply(unit, thread_id, student="student_1")[0] == 200  # each learner has their own pace
-        assert reply(unit, thread_id, student="staff")[0] == 200 and reply(unit, thread_id, student="staff")[0] == 200  # exempt
+        for _ in range(2):  # the course team is exempt
+            assert reply(unit, thread_id, student="staff")[0] == 200
         assert start(unit, student="zsofia", title="A new question elsewhere")[0] == 200  # other threads free
         Post.objects.filter(author_key=unit.user_key("zsofia")).update(created_at=timezone.now() - timedelta(
             minutes=11))
@@ -99,7 +100,8 @@ class TestQuietConversationsClose:
         detail = unit.ok("get_thread", {"thread_id": thread_id}, student="zsofia")
         assert detail["thread"]["closed"] and detail["thread"]["auto_closed"] and not detail["thread"]["can_reply"]
         assert "closed after a quiet spell" in detail["html"]
-        assert reply(unit, thread_id, student="staff", body="Still open for questions: ask away.")[0] == 200  # wakes it up
+        # The course team may still answer, which wakes the conversation up.
+        assert reply(unit, thread_id, student="staff", body="Still open for questions: ask away.")[0] == 200
         assert reply(unit, thread_id)[0] == 200
 
     def test_zero_keeps_them_open_and_the_setting_is_checked(self, unit, thread_id):
