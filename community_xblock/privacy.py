@@ -10,7 +10,18 @@ from django.db import transaction
 from django.db.models import F
 
 from community_xblock.aggregates import changes as aggregates
-from community_xblock.models import Flag, Follow, Keyphrase, Post, Reaction, Thread, Visit
+from community_xblock.models import (
+    Flag,
+    FlaggerRecord,
+    Follow,
+    Keyphrase,
+    ModerationAction,
+    Post,
+    Reaction,
+    Thread,
+    Visit,
+    WatchedWord,
+)
 
 RETIRED_NAME = ""
 
@@ -54,6 +65,10 @@ def retire_user(user_key):
         # Their reactions and flags keep counting, but no longer point at them.
         Reaction.objects.filter(user_key=user_key).update(user_key=retired_key)
         Flag.objects.filter(user_key=user_key).update(user_key=retired_key, reason="")
+        # The review queue's records and the moderation log keep their counts, not the person.
+        FlaggerRecord.objects.filter(user_key=user_key).update(user_key=retired_key)
+        ModerationAction.objects.filter(actor_key=user_key).update(actor_key=retired_key, actor_name=RETIRED_NAME)
+        WatchedWord.objects.filter(added_by=user_key).update(added_by=retired_key)
     return blanked
 
 

@@ -31,11 +31,12 @@ def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=Fal
     timeline with each post's own time and id).
     """
     permissions.require_signed_in(viewer)
-    if now is None:
-        pace.check_pace(space, viewer)
+    live = now is None
     now = now or timezone.now()
     body_html = rendered_body(body)
     with transaction.atomic():
+        if live:  # an import replays history, which slow mode does not judge
+            pace.check_pace(space, viewer)
         anchor_row = _anchor_row(space.community, anchor) if anchor else None
         thread = Thread.objects.create(
             community=space.community, run=space.run, kind=kind, title=title, anchor=anchor_row,

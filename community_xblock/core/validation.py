@@ -78,7 +78,7 @@ def check_text(value, field, max_length, min_length=1, *, multiline=False):
 
 def read_choice(payload, field, choices, default=None):
     value = payload.get(field, default)
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:  # a list or an object is no choice either
         raise InvalidInput(
             _("%(field)s must be one of: %(choices)s."), field=field, choices=", ".join(sorted(choices)),
         )

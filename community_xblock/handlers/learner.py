@@ -70,9 +70,9 @@ class LearnerHandlers:
             self.space, self.viewer, kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
         )
         self._publish(tracking.content_event(self._event_source, "created", thread.opening_post))
-        self._contributed()
         if intake.after_write(self.space, self.viewer, thread.opening_post, match, self.premoderation):
-            return {"held": True}
+            return {"held": True}  # no completion or points for a post nobody sees yet
+        self._contributed()
         thread = listing.thread_row(self.space, self.viewer, thread.pk)
         summary = thread_summary(thread, self._audience(None), {thread.pk})
         return {"thread": summary, "html": self._render("learner/thread_items.html", {"threads": [summary]})}
@@ -89,8 +89,9 @@ class LearnerHandlers:
             anonymous=self._read_anonymous(payload),
         )
         self._publish(tracking.content_event(self._event_source, "created", post))
-        self._contributed()
         held = intake.after_write(self.space, self.viewer, post, match, self.premoderation)
+        if not held:
+            self._contributed()
         return self._thread_answer(thread_id, post={"id": post.pk, "kind": post.kind}, held=held)
 
     @json_action(writes=True, access=phases.require_can_contribute)

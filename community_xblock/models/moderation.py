@@ -22,9 +22,9 @@ class ModerationKind(models.TextChoices):
     SHOW_POST = "show_post", _("Showed a post to learners again")
     DELETE_POST = "delete_post", _("Deleted a post")
     RESTORE_POST = "restore_post", _("Restored a deleted post")
-    HOLD_POST = "hold_post", _("Hid a post pending review (flag score over the threshold)")
-    AGREE_FLAGS = "agree_flags", _("Agreed with the flags: the post stays hidden")
-    DISAGREE_FLAGS = "disagree_flags", _("Disagreed with the flags: the post is shown")
+    HOLD_POST = "hold_post", _("Held a post for review")
+    AGREE_FLAGS = "agree_flags", _("Upheld a review: the post stays hidden")
+    DISAGREE_FLAGS = "disagree_flags", _("Overruled a review: a held post is shown")
     CLEAR_FLAGS = "clear_flags", _("Cleared the flags on a post")
     RESTORE_FLAGS = "restore_flags", _("Reopened the flags on a post")
     SLOW_ON = "slow_on", _("Started slow mode")
@@ -32,8 +32,10 @@ class ModerationKind(models.TextChoices):
 
 
 class ModerationAction(models.Model):
-    """One decision of the course team. ``detail`` keeps what undoing it needs (the flags it cleared, the
-    answer a deletion unaccepted); ``reverses`` points from an undo to the decision it undid (one undo each)."""
+    """One decision of the course team, or of the review queue itself (``actor_key`` "").
+
+    ``detail`` keeps what undoing it needs (the flags it decided, the answer a deletion unaccepted, the slow
+    mode it ended); ``reverses`` points from an undo to the decision it undid (one undo each)."""
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="moderation_actions")
     kind = models.CharField(max_length=16, choices=ModerationKind.choices)

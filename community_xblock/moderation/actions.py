@@ -15,7 +15,7 @@ from community_xblock.conversations import threads
 from community_xblock.conversations.threads import change_visible_replies
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput, NotFound
-from community_xblock.core.lookups import post_for, thread_for
+from community_xblock.core.lookups import lock_thread, post_for, thread_for
 from community_xblock.models import Community, ModerationAction, ModerationKind, Post, Thread
 from community_xblock.moderation import log
 
@@ -34,6 +34,9 @@ def set_thread_state(space, viewer, *, thread_id, switch, value, reason="", reve
         if apply_thread_switch(thread, switch, value):
             log.record(space, viewer, log.SWITCH_KINDS[(switch, value)], thread_id=thread.pk, reason=reason,
                        reverses=reverses)
+        if switch == "hidden" and thread.opening_post_id:
+            # Decided by hand: an opening post held by the queue no longer waits for it.
+            Post.objects.filter(pk=thread.opening_post_id).update(held_for_review=False, held_reason="")
     return thread
 
 
@@ -63,7 +66,15 @@ def set_post_hidden(space, viewer, *, post_id, hidden, reason="", reverses=None)
         if apply_post_hidden(post, hidden):
             log.record(space, viewer, ModerationKind.HIDE_POST if hidden else ModerationKind.SHOW_POST,
                        thread_id=post.thread_id, post=post, reason=reason, reverses=reverses)
+        # Staff decided by hand: the post no longer waits in the queue for a hold (its open flags still do).
+        set_held(post, "")
     return post
+
+
+def set_held(post, reason):
+    """Mark ``post`` held for review for ``reason`` (flags, watched_word, premoderation), or not ("")."""
+    Post.objects.filter(pk=post.pk).update(held_for_review=bool(reason), held_reason=reason)
+    post.held_for_review, post.held_reason = bool(reason), reason
 
 
 def apply_post_hidden(post, hidden):
@@ -106,12 +117,15 @@ def undo(space, viewer, *, action_id, reason=""):
 
     permissions.require_staff(viewer)
     with transaction.atomic():
-        action = (ModerationAction.objects.select_for_update().select_related("thread", "post")
-                  .filter(community=space.community, pk=action_id).first())
+        # The decision's row alone first (one undo at a time), then its thread, as every writer locks it.
+        action = ModerationAction.objects.select_for_update().filter(community=space.community, pk=action_id).first()
         if action is None:
             raise NotFound(_("No such decision in this community."))
         if not log.undoable(action):
             raise Conflict(UNDO_REFUSED)
+        if action.thread_id:
+            lock_thread(action.thread_id)
+        action = ModerationAction.objects.select_related("thread", "post").get(pk=action.pk)
         try:
             with transaction.atomic():
                 if action.kind in queue.DECISION_KINDS.values():
@@ -120,7 +134,10 @@ def undo(space, viewer, *, action_id, reason=""):
                     _apply_undo(space, viewer, action, reason)
         except IntegrityError:  # a concurrent undo of the same decision won (one undo each)
             raise Conflict(UNDO_REFUSED) from None
-    return ModerationAction.objects.get(reverses=action)
+        undone = ModerationAction.objects.filter(reverses=action).first()
+        if undone is None:  # nothing to undo any more (slow mode that ran out, a post shown since...)
+            raise Conflict(_("This decision no longer holds: there is nothing left to undo."))
+    return undone
 
 
 def _apply_undo(space, viewer, action, reason):
@@ -132,10 +149,10 @@ def _apply_undo(space, viewer, action, reason):
                          reverses=action)
     elif action.kind in (ModerationKind.HIDE_POST, ModerationKind.SHOW_POST, ModerationKind.HOLD_POST):
         hidden = action.kind != ModerationKind.SHOW_POST
-        if is_hidden(action.post) != hidden or action.post.deleted:
+        still_held = action.kind != ModerationKind.HOLD_POST or action.post.held_for_review
+        if is_hidden(action.post) != hidden or action.post.deleted or not still_held:
             raise Conflict(_("The post changed since this decision: it no longer holds."))
         set_post_hidden(space, viewer, post_id=action.post_id, hidden=not hidden, reason=reason, reverses=action)
-        Post.objects.filter(pk=action.post_id).update(held_for_review=False, held_reason="")
     elif action.kind in (ModerationKind.SLOW_ON, ModerationKind.SLOW_OFF):
         _undo_slow_mode(space, viewer, action, reason)
     else:  # DELETE_POST
@@ -181,7 +198,7 @@ def _undo_slow_mode(space, viewer, action, reason):
     target = _slow_target(space, viewer, action.thread_id)
     until = datetime.fromisoformat(action.detail["until"])
     if action.kind == ModerationKind.SLOW_ON:
-        if target.slow_until != until:
+        if target.slow_until != until or until <= timezone.now():
             raise Conflict(_("Slow mode changed since this decision: it no longer holds."))
         end_slow_mode(space, viewer, thread_id=action.thread_id, reason=reason, reverses=action)
         return

@@ -61,7 +61,7 @@ def present(action, gettext):
         "id": action.pk,
         "kind": action.kind,
         "label": gettext(ModerationKind(action.kind).label),
-        "actor": action.actor_name or action.actor_key or gettext("the review queue"),
+        "actor": action.actor_name or action.actor_key,  # "" when the review queue decided by itself
         "created_at": action.created_at,
         "thread_id": action.thread_id,
         "thread_title": action.thread.title if action.thread_id else gettext("The whole space"),

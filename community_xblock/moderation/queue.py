@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop as _
 from community_xblock.conversations import engagement
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput
-from community_xblock.core.lookups import post_for
+from community_xblock.core.lookups import lock_thread, post_for
 from community_xblock.models import (
     CourseFlagHistory,
     Flag,
@@ -116,8 +116,9 @@ def raise_flag(space, viewer, *, post_id, reason="", active=True, now=None):
 
 def raise_queue_flag(space, post, word):
     """The queue's own flag on a post that contains a flagging watched word (one per post, weight 1)."""
+    # The reason keeps the word alone: the queue words it in the viewer's language.
     _row, created = Flag.objects.get_or_create(post=post, user_key="", defaults={
-        "reason": f"watched word: {word}"[:500], "weight": BASE_WEIGHT})
+        "reason": word[:500], "weight": BASE_WEIGHT})
     if created:
         engagement.move_flag_counts(post, 1, BASE_WEIGHT)
         _follow_threshold(space, post, BASE_WEIGHT)
@@ -132,8 +133,7 @@ def _follow_threshold(space, post, moved):
         hold(space, post, "flags", detail)
     elif moved < 0 and post.held_reason == "flags" and post.flag_score < limit - 1e-9:
         actions.apply_post_hidden(post, False)
-        Post.objects.filter(pk=post.pk).update(held_for_review=False, held_reason="")
-        post.held_for_review = False
+        actions.set_held(post, "")
         log.record(space, None, ModerationKind.SHOW_POST, thread_id=post.thread_id, post=post, detail=detail)
 
 
@@ -141,8 +141,7 @@ def hold(space, post, reason, detail):
     """Hide ``post`` until staff decide (``reason``: flags, watched_word or premoderation); logged as the
     queue's own decision."""
     actions.apply_post_hidden(post, True)
-    Post.objects.filter(pk=post.pk).update(held_for_review=True, held_reason=reason)
-    post.held_for_review, post.held_reason = True, reason
+    actions.set_held(post, reason)
     log.record(space, None, ModerationKind.HOLD_POST, thread_id=post.thread_id, post=post,
                detail={"reason": reason, **detail})
 
@@ -167,7 +166,7 @@ def decide(space, viewer, *, post_id, decision, reason=""):
         was_held = post.held_reason if post.held_for_review else ""
         hidden_now = actions.apply_post_hidden(post, True) if decision == FlagDecision.AGREED else False
         shown_now = actions.apply_post_hidden(post, False) if decision != FlagDecision.AGREED and was_held else False
-        Post.objects.filter(pk=post.pk).update(held_for_review=False, held_reason="")
+        actions.set_held(post, "")
         _count_decision(space.community, post, flags, decision, sign=1)
         log.record(space, viewer, DECISION_KINDS[decision], thread_id=post.thread_id, post=post, reason=reason,
                    detail={"flags": [flag.pk for flag in flags], "held": was_held, "hid": hidden_now,
@@ -179,8 +178,11 @@ def reopen(space, viewer, action, reason=""):
     """Undo a decision on flags: the same flags open again, records and the course's history as before it,
     the post as the decision found it. Called by ``actions.undo`` (which checked the right and the lock)."""
     post = Post.objects.select_related("thread", "parent").get(pk=action.post_id)
-    decided = action.detail.get("flags", [])
+    lock_thread(action.thread_id)
+    decided = [pk for pk in action.detail.get("flags", []) if isinstance(pk, int)]
     flags = list(Flag.objects.filter(pk__in=decided, decision__isnull=False).order_by("pk"))
+    if len(decided) != len(action.detail.get("flags", [])):
+        raise Conflict(_("The post changed since this decision: it no longer holds."))
     if post.deleted or len(flags) != len(decided) or post.held_for_review or (
             action.detail.get("hid") and not actions.is_hidden(post)) or (
             action.detail.get("showed") and actions.is_hidden(post)):
@@ -191,10 +193,10 @@ def reopen(space, viewer, action, reason=""):
         engagement.move_flag_counts(post, len(flags), sum(flag.weight for flag in flags))
     if action.detail.get("hid"):
         actions.apply_post_hidden(post, False)
-    if action.detail.get("showed"):
-        actions.apply_post_hidden(post, True)
     held = action.detail.get("held") or ""
-    Post.objects.filter(pk=post.pk).update(held_for_review=bool(held), held_reason=held)
+    if action.detail.get("showed") or (held and not actions.is_hidden(post)):
+        actions.apply_post_hidden(post, True)  # held again means hidden again
+    actions.set_held(post, held)
     _count_decision(space.community, post, flags, decision, sign=-1)
     log.record(space, viewer, ModerationKind.RESTORE_FLAGS, thread_id=post.thread_id, post=post, reason=reason,
                reverses=action)

@@ -7,8 +7,7 @@ from django.db.models import Q, Sum
 
 from community_xblock.conversations.presenters import excerpt
 from community_xblock.core import permissions
-from community_xblock.models import Flag, FlaggerRecord, Participant, Post
-from community_xblock.moderation import intake
+from community_xblock.models import Flag, FlaggerRecord, ModerationAction, ModerationKind, Participant, Post
 from community_xblock.moderation.queue import BASE_WEIGHT, MIN_COURSE_DECISIONS, MIN_DECIDED, STAFF_FACTOR, threshold
 
 QUEUE_PAGE = 20
@@ -20,9 +19,11 @@ def pending_count(space):
 
 
 def _pending(space):
-    """Posts with open flags or held for review (each side read through its own index)."""
-    return Post.objects.filter(Q(flag_count__gt=0) | Q(held_for_review=True), community=space.community,
-                               deleted=False, thread__deleted=False)
+    """Posts with open flags or held for review (each side read through its own index) that staff can still
+    reach: not gone with a deleted response, and in this run when runs are isolated."""
+    posts = Post.objects.filter(Q(flag_count__gt=0) | Q(held_for_review=True), community=space.community,
+                                deleted=False, thread__deleted=False).exclude(parent__deleted=True)
+    return posts.filter(thread__run=space.run_filter) if space.run_filter else posts
 
 
 def review_queue(space, viewer, gettext):
@@ -40,13 +41,16 @@ def review_queue(space, viewer, gettext):
     written = dict(Participant.objects.filter(community__org=community.org, community__course=community.course,
                                               user_key__in={post.author_key for post in posts})
                    .values("user_key").annotate(total=Sum("posts")).values_list("user_key", "total"))
-    words = intake.watched(community) if any(post.held_reason == "watched_word" for post in posts) else []
+    # The word that held a post, as the queue's hold recorded it (the lists may have changed since).
+    held_words = {post_id: detail.get("word", "") for post_id, detail in ModerationAction.objects.filter(
+        post__in=[post for post in posts if post.held_reason == "watched_word"], kind=ModerationKind.HOLD_POST)
+        .order_by("pk").values_list("post_id", "detail")}
     return {
         "pending": pending_count(space),
         "threshold": limit.value,
         "threshold_explained": _explain_threshold(limit, gettext),
-        "items": [_item(post, flags[post.pk], records=records, written=written, limit=limit, words=words,
-                        gettext=gettext) for post in posts],
+        "items": [_item(post, flags[post.pk], records=records, written=written, limit=limit,
+                        held_words=held_words, gettext=gettext) for post in posts],
     }
 
 
@@ -60,17 +64,15 @@ def _explain_threshold(limit, gettext):
         "threshold": limit.value, "agreed": limit.agreed, "decided": limit.agreed + limit.disagreed}
 
 
-def _held_because(post, words, gettext):
+def _held_because(post, held_words, gettext):
     if post.held_reason == "premoderation":
         return gettext("Waiting for approval: the author's posts are checked before they are shown.")
     if post.held_reason == "watched_word":
-        match = intake.strongest(words, f"{post.thread.title if post.is_opening else ''}\n{post.body}",
-                                 post.language)
-        return gettext("Held: it contains the watched word “%(word)s”.") % {"word": match.word if match else "?"}
+        return gettext("Held: it contains the watched word “%(word)s”.") % {"word": held_words.get(post.pk, "")}
     return gettext("Hidden pending review: its flag score reached the threshold.")
 
 
-def _item(post, flags, *, records, written, limit, words, gettext):
+def _item(post, flags, *, records, written, limit, held_words, gettext):
     author = records.get(post.author_key, {})
     return {
         "post_id": post.pk,
@@ -81,14 +83,15 @@ def _item(post, flags, *, records, written, limit, words, gettext):
         "excerpt": excerpt(post.body),
         "author": post.author_name or post.author_key,
         "held": post.held_for_review,
-        "held_because": _held_because(post, words, gettext) if post.held_for_review else "",
+        "held_because": _held_because(post, held_words, gettext) if post.held_for_review else "",
         "flagged": bool(flags),
-        "hidden": post.hidden or (post.is_opening and post.thread.hidden),
+        # actions.is_hidden, from the thread already read with the page (no query per item).
+        "hidden": post.thread.hidden if post.is_opening else post.hidden,
         "score": round(post.flag_score, 2),
         "threshold": limit.value,
         "flags": [_flag(flag, records, gettext) for flag in flags],
-        "author_history": gettext("In this course: %(posts)s visible posts, %(upheld)s hidden after review "
-                                  "before.") % {"posts": written.get(post.author_key) or 0,
+        "author_history": gettext("The author in this course: visible posts %(posts)s; hidden after review "
+                                  "before %(upheld)s.") % {"posts": written.get(post.author_key) or 0,
                                                 "upheld": author.get("upheld_against", 0)},
     }
 
@@ -107,7 +110,8 @@ def _flag(flag, records, gettext):
                     "%(needed)s decided flags)") % {"agreed": agreed, "disagreed": disagreed, "needed": MIN_DECIDED}
     return {
         "weight": round(flag.weight, 2),
-        "reason": flag.reason,
+        "reason": flag.reason if flag.user_key else gettext("contains the watched word “%(word)s”") % {
+            "word": flag.reason},
         "explained": gettext("%(who)s: %(base)s × role ×%(role)s × track record ×%(record)s = %(weight)s") % {
             "who": who, "base": BASE_WEIGHT, "role": role, "record": then, "weight": round(flag.weight, 2)},
         "record": track if flag.user_key else "",  # the queue's own flag has no record

@@ -69,7 +69,8 @@ class TestScoresAndHolds:
         assert "visible posts" in item["author_history"]
         hold = ModerationAction.objects.get(kind="hold_post")
         assert hold.actor_key == "" and hold.detail == {"reason": "flags", "score": 3.0, "threshold": 3.0}
-        assert unit.ok("moderation_log", {}, student="staff")["decisions"][0]["actor"] == "the review queue"
+        log = unit.ok("moderation_log", {}, student="staff")
+        assert log["decisions"][0]["actor"] == "" and "by the review queue" in log["html"]
         no_drift()
 
     def test_flags_on_an_opening_post_hide_the_conversation_and_the_last_flagger_is_told(self, unit):
@@ -194,7 +195,55 @@ class TestDecisions:
         assert text in review(unit, language=language)["html"]
 
 
+class TestUndoChains:
+    def held(self, unit):
+        thread, reply = reply_to_flag(unit)
+        for student in (*FLAGGERS[:2], "bence"):
+            flag(unit, reply["id"], student)
+        return thread, reply
+
+    def test_a_hold_decided_since_cannot_be_undone_and_the_decision_undoes_back_to_held(self, unit):
+        _thread, reply = self.held(unit)
+        decide(unit, reply["id"], "agreed")
+        hold = ModerationAction.objects.get(kind="hold_post")
+        status, data = unit.call("undo_moderation", {"action_id": hold.pk}, student="staff")
+        assert status == 409 and Post.objects.get(pk=reply["id"]).hidden
+        unit.ok("undo_moderation", {"action_id": ModerationAction.objects.get(kind="agree_flags").pk},
+                student="staff")
+        post = Post.objects.get(pk=reply["id"])
+        assert post.hidden and post.held_for_review and post.held_reason == "flags"
+        no_drift()
+
+    def test_showing_a_held_post_by_hand_takes_it_out_of_the_hold(self, unit):
+        thread, reply = self.held(unit)
+        unit.ok("hide_post", {"post_id": reply["id"], "hidden": False}, student="staff")
+        post = Post.objects.get(pk=reply["id"])
+        assert not post.hidden and not post.held_for_review and post.flag_count == 3
+        [item] = review(unit)["queue"]["items"]
+        assert not item["held"] and item["flagged"]  # its flags still wait for a decision
+        assert sees(unit, thread["id"], reply["id"])
+        no_drift()
+
+    def test_the_queue_leaves_out_what_went_with_a_deleted_response(self, unit):
+        thread, reply = reply_to_flag(unit)
+        comment = unit.ok("reply", {"thread_id": thread["id"], "parent_id": reply["id"], "body": "Spam too"},
+                          student="bence")["post"]
+        flag(unit, comment["id"], "zsofia")
+        unit.ok("delete_post", {"post_id": reply["id"]}, student="staff")
+        assert review(unit)["queue"]["items"] == [] and review(unit)["queue"]["pending"] == 0
+
+
 class TestRefused:
+    def test_choices_that_are_not_text_are_refused(self, unit):
+        _thread, reply = reply_to_flag(unit)
+        flag(unit, reply["id"], "zsofia")
+        for decision in (["agreed"], {"x": 1}, 1, True):
+            status, data = unit.call("decide_flags", {"post_id": reply["id"], "decision": decision},
+                                     student="staff")
+            assert status == 400 and data["field"] == "decision", decision
+        assert Flag.objects.get().decision is None
+
+
     def test_learners_neither_see_the_queue_nor_decide(self, unit):
         _thread, reply = reply_to_flag(unit)
         flag(unit, reply["id"], "zsofia")

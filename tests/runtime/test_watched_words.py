@@ -56,9 +56,10 @@ class TestWatchedWords:
         status, data = reply(unit, thread_id, "Oh just shut up about the template.")
         assert status == 200 and not data["held"]
         flag = Flag.objects.get()
-        assert flag.user_key == "" and flag.reason == "watched word: shut up"
+        assert flag.user_key == "" and flag.reason == "shut up"
         [item] = queue_items(unit)
         assert item["flags"][0]["explained"].startswith("The watched words' flag: 1.0")
+        assert item["flags"][0]["reason"] == "contains the watched word “shut up”"
         unit.ok("decide_flags", {"post_id": item["post_id"], "decision": "agreed"}, student="staff")
         assert Post.objects.get(pk=item["post_id"]).hidden
 
@@ -88,6 +89,12 @@ class TestWatchedWords:
 
 
 class TestPremoderation:
+    def test_a_held_post_earns_no_completion_until_shown(self, unit):
+        unit.configure(premoderation="all", complete_on_contribution=True)
+        before = len(unit.published)
+        assert start(unit)[1] == {"held": True}
+        assert not [name for name, _data in unit.published[before:] if name == "completion"]
+
     def test_a_learners_first_posts_wait_for_approval(self, unit):
         unit.configure(premoderation="first_posts")
         for number in range(2):

@@ -57,11 +57,17 @@
                 cx.announce(error.message);
             });
         };
+        // After a change, focus goes to the control that undoes it (End slow mode, or the form's first field).
         function paceDone(threadId, data, message) {
+            var focus = '[data-action="end-slow-mode"], .cx-slow-form select';
             if (threadId) {
-                cx.showThread(threadId, data.html);
+                cx.showThread(threadId, data.html, focus);
             } else {
-                cx.root.querySelector('.cx-space-pace').outerHTML = data.html;
+                var old = cx.root.querySelector('.cx-space-pace');
+                old.insertAdjacentHTML('afterend', data.html);
+                old.remove();
+                var target = cx.root.querySelector('.cx-space-pace').querySelector(focus);
+                if (target) { target.focus(); }
             }
             cx.announce(message);
         }
@@ -71,7 +77,12 @@
             if (threadId) { payload.thread_id = Number(threadId); }
             cx.call('set_slow_mode', payload).then(function (data) {
                 paceDone(threadId, data, gettext('Slow mode started.'));
-            }).catch(function (error) { cx.announce(error.message); });
+            }).catch(function (error) {
+                var box = form.querySelector('.cx-form-error');
+                box.textContent = error.message;
+                box.hidden = false;
+                cx.announce(error.message);
+            });
         };
         cx.actions['end-slow-mode'] = function (button) {
             var threadId = button.getAttribute('data-thread-id');
