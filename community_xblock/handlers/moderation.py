@@ -6,7 +6,7 @@ from community_xblock.core.validation import read_bool, read_choice, read_id, re
 from community_xblock.handlers.http import json_action
 from community_xblock.models import REASON_MAX_LENGTH, FlagDecision, WatchAction
 from community_xblock.moderation import actions as moderation
-from community_xblock.moderation import log, queue, review, watchlist
+from community_xblock.moderation import log, queue, review, undo, watchlist
 from community_xblock.moderation.shipped_words import SHIPPED
 
 
@@ -133,7 +133,7 @@ class ModerationHandlers:
     @json_action(writes=True)
     def undo_moderation(self, payload):
         """Undo a logged decision: {action_id, reason?} -> {undone, decisions, html}."""
-        undone = moderation.undo(self.space, self.viewer, action_id=read_id(payload, "action_id"),
+        undone = undo.undo(self.space, self.viewer, action_id=read_id(payload, "action_id"),
                                  reason=read_reason(payload))
         self._publish(tracking.moderation_undone_event(self._event_source, undone))
         return {"undone": undone.pk, **self._moderation_log_view()}

@@ -1,12 +1,12 @@
-"""What the course team does to keep a community healthy: pin, close, hide, delete, and undo.
+"""What the course team does to keep a community healthy: pin, close, hide, delete, slow mode.
 
 Nothing here destroys a row: hiding and deleting are flags, and every decision is logged (``log.py``) in the
-transaction that applies it, with what undoing it needs, so a decision can be reviewed and undone. Decisions
-on flags are the review queue's (``queue.py``).
+transaction that applies it, with what undoing it needs (``undo.py``). Decisions on flags are the review
+queue's (``queue.py``).
 """
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
@@ -14,13 +14,12 @@ from community_xblock.aggregates.changes import ThreadChange
 from community_xblock.conversations import threads
 from community_xblock.conversations.threads import change_visible_replies
 from community_xblock.core import permissions
-from community_xblock.core.errors import Conflict, InvalidInput, NotFound
-from community_xblock.core.lookups import lock_thread, post_for, thread_for
-from community_xblock.models import Community, ModerationAction, ModerationKind, Post, Thread
+from community_xblock.core.errors import InvalidInput
+from community_xblock.core.lookups import post_for, thread_for
+from community_xblock.models import Community, ModerationKind, Post, Thread
 from community_xblock.moderation import log
 
 THREAD_SWITCHES = {"pinned", "closed", "hidden"}
-UNDO_REFUSED = _("This decision cannot be undone: it was undone already, or it undoes another.")
 
 
 def set_thread_state(space, viewer, *, thread_id, switch, value, reason="", reverses=None):
@@ -111,63 +110,13 @@ def delete_post(space, viewer, *, post_id, reason=""):
     return post
 
 
-def undo(space, viewer, *, action_id, reason=""):
-    """Undo a logged decision of this community; the undo is logged too, linked to it. Returns the undo."""
-    from community_xblock.moderation import queue  # the queue's decisions are undone by the queue
-
-    permissions.require_staff(viewer)
-    with transaction.atomic():
-        # The decision's row alone first (one undo at a time), then its thread, as every writer locks it.
-        action = ModerationAction.objects.select_for_update().filter(community=space.community, pk=action_id).first()
-        if action is None:
-            raise NotFound(_("No such decision in this community."))
-        if not log.undoable(action):
-            raise Conflict(UNDO_REFUSED)
-        if action.thread_id:
-            lock_thread(action.thread_id)
-        action = ModerationAction.objects.select_related("thread", "post").get(pk=action.pk)
-        try:
-            with transaction.atomic():
-                if action.kind in queue.DECISION_KINDS.values():
-                    queue.reopen(space, viewer, action, reason)
-                else:
-                    _apply_undo(space, viewer, action, reason)
-        except IntegrityError:  # a concurrent undo of the same decision won (one undo each)
-            raise Conflict(UNDO_REFUSED) from None
-        undone = ModerationAction.objects.filter(reverses=action).first()
-        if undone is None:  # nothing to undo any more (slow mode that ran out, a post shown since...)
-            raise Conflict(_("This decision no longer holds: there is nothing left to undo."))
-    return undone
-
-
-def _apply_undo(space, viewer, action, reason):
-    if action.kind in log.SWITCH_OF_KIND:
-        switch, value = log.SWITCH_OF_KIND[action.kind]
-        if getattr(action.thread, switch) != value:
-            raise Conflict(_("The conversation changed since this decision: it no longer holds."))
-        set_thread_state(space, viewer, thread_id=action.thread_id, switch=switch, value=not value, reason=reason,
-                         reverses=action)
-    elif action.kind in (ModerationKind.HIDE_POST, ModerationKind.SHOW_POST, ModerationKind.HOLD_POST):
-        hidden = action.kind != ModerationKind.SHOW_POST
-        still_held = action.kind != ModerationKind.HOLD_POST or action.post.held_for_review
-        if is_hidden(action.post) != hidden or action.post.deleted or not still_held:
-            raise Conflict(_("The post changed since this decision: it no longer holds."))
-        set_post_hidden(space, viewer, post_id=action.post_id, hidden=not hidden, reason=reason, reverses=action)
-    elif action.kind in (ModerationKind.SLOW_ON, ModerationKind.SLOW_OFF):
-        _undo_slow_mode(space, viewer, action, reason)
-    else:  # DELETE_POST
-        threads.restore(action.post_id, accepted=action.detail.get("accepted", False))
-        log.record(space, viewer, log.UNDO[action.kind], thread_id=action.thread_id, post=action.post,
-                   reason=reason, reverses=action)
-
-
 def set_slow_mode(space, viewer, *, thread_id=None, minutes, hours, reason="", reverses=None):
     """Slow mode on a thread (or the whole space, ``thread_id`` None): one post per ``minutes`` for each
     learner, ending by itself after ``hours``. Returns the Thread or the Community."""
     permissions.require_staff(viewer)
     until = timezone.now() + timedelta(hours=hours)
     with transaction.atomic():
-        target = _slow_target(space, viewer, thread_id)
+        target = slow_target(space, viewer, thread_id)
         previous = {"seconds": target.slow_seconds, "until": target.slow_until.isoformat() if target.slow_until
                     else None}
         type(target).objects.filter(pk=target.pk).update(slow_seconds=minutes * 60, slow_until=until)
@@ -181,7 +130,7 @@ def end_slow_mode(space, viewer, *, thread_id=None, reason="", reverses=None):
     """End slow mode now on a thread or the whole space (nothing logged when none was on)."""
     permissions.require_staff(viewer)
     with transaction.atomic():
-        target = _slow_target(space, viewer, thread_id)
+        target = slow_target(space, viewer, thread_id)
         if not (target.slow_until and target.slow_until > timezone.now()):
             return target
         detail = {"minutes": target.slow_seconds // 60, "until": target.slow_until.isoformat()}
@@ -192,25 +141,7 @@ def end_slow_mode(space, viewer, *, thread_id=None, reason="", reverses=None):
     return target
 
 
-def _undo_slow_mode(space, viewer, action, reason):
-    """Undo starting slow mode (end it, if it still runs as started) or ending it (start it again until it
-    would have ended, if that is still to come)."""
-    target = _slow_target(space, viewer, action.thread_id)
-    until = datetime.fromisoformat(action.detail["until"])
-    if action.kind == ModerationKind.SLOW_ON:
-        if target.slow_until != until or until <= timezone.now():
-            raise Conflict(_("Slow mode changed since this decision: it no longer holds."))
-        end_slow_mode(space, viewer, thread_id=action.thread_id, reason=reason, reverses=action)
-        return
-    if until <= timezone.now() or (target.slow_until and target.slow_until > timezone.now()):
-        raise Conflict(_("Slow mode changed since this decision: it no longer holds."))
-    with transaction.atomic():
-        type(target).objects.filter(pk=target.pk).update(slow_seconds=action.detail["minutes"] * 60, slow_until=until)
-        log.record(space, viewer, ModerationKind.SLOW_ON, thread_id=action.thread_id, reason=reason,
-                   reverses=action, detail={"minutes": action.detail["minutes"], "until": until.isoformat()})
-
-
-def _slow_target(space, viewer, thread_id):
+def slow_target(space, viewer, thread_id):
     if thread_id is None:
         return Community.objects.select_for_update().get(pk=space.community.pk)
     return thread_for(space, viewer, thread_id, for_update=True)

@@ -176,7 +176,7 @@ def decide(space, viewer, *, post_id, decision, reason=""):
 
 def reopen(space, viewer, action, reason=""):
     """Undo a decision on flags: the same flags open again, records and the course's history as before it,
-    the post as the decision found it. Called by ``actions.undo`` (which checked the right and the lock)."""
+    the post as the decision found it. Called by ``undo.undo`` (which checked the right and the lock)."""
     post = Post.objects.select_related("thread", "parent").get(pk=action.post_id)
     lock_thread(action.thread_id)
     decided = [pk for pk in action.detail.get("flags", []) if isinstance(pk, int)]

@@ -4,6 +4,7 @@ posts (by an index on open flags), their flags, the people's records, the author
 from collections import defaultdict
 
 from django.db.models import Q, Sum
+from django.utils import formats
 
 from community_xblock.conversations.presenters import excerpt
 from community_xblock.core import permissions
@@ -57,11 +58,11 @@ def review_queue(space, viewer, gettext):
 def _explain_threshold(limit, gettext):
     if not limit.from_history:
         return gettext("Posts are hidden pending review at a flag score of %(threshold)s (the default, until "
-                       "the course has decided %(needed)s flags).") % {"threshold": limit.value,
+                       "the course has decided %(needed)s flags).") % {"threshold": _number(limit.value),
                                                           "needed": MIN_COURSE_DECISIONS}
     return gettext("Posts are hidden pending review at a flag score of %(threshold)s: staff agreed with "
                    "%(agreed)s of the course's %(decided)s decided flags.") % {
-        "threshold": limit.value, "agreed": limit.agreed, "decided": limit.agreed + limit.disagreed}
+        "threshold": _number(limit.value), "agreed": limit.agreed, "decided": limit.agreed + limit.disagreed}
 
 
 def _held_because(post, held_words, gettext):
@@ -96,6 +97,12 @@ def _item(post, flags, *, records, written, limit, held_words, gettext):
     }
 
 
+def _number(value):
+    """A weight or score as the viewer's language writes it (1.5, 1,5), one decimal at least."""
+    value = round(float(value), 2)
+    return formats.number_format(value, decimal_pos=1 if value == round(value, 1) else 2)
+
+
 def _flag(flag, records, gettext):
     """A flag's weight as it was made when raised (role × the flagger's record then), with their record now."""
     record = records.get(flag.user_key, {})
@@ -113,6 +120,7 @@ def _flag(flag, records, gettext):
         "reason": flag.reason if flag.user_key else gettext("contains the watched word “%(word)s”") % {
             "word": flag.reason},
         "explained": gettext("%(who)s: %(base)s × role ×%(role)s × track record ×%(record)s = %(weight)s") % {
-            "who": who, "base": BASE_WEIGHT, "role": role, "record": then, "weight": round(flag.weight, 2)},
+            "who": who, "base": _number(BASE_WEIGHT), "role": _number(role), "record": _number(then),
+            "weight": _number(flag.weight)},
         "record": track if flag.user_key else "",  # the queue's own flag has no record
     }

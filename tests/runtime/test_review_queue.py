@@ -189,10 +189,14 @@ class TestDecisions:
         assert [item["post_id"] for item in review(unit)["queue"]["items"]] == [heavy["id"], light["id"]]
         assert "Review queue (2 posts)" in unit.page(student="staff")
 
-    @pytest.mark.parametrize(("language", "text"), [("fr", "File de modération"), ("hu", "Moderálási sor")])
-    def test_the_queue_speaks_the_viewers_language(self, unit, language, text):
+    @pytest.mark.parametrize(("language", "text", "explained"), [
+        ("fr", "File de modération", "Signalement d’un apprenant : 1,0 × rôle ×1,0 × historique ×1,0 = 1,0"),
+        ("hu", "Moderálási sor", "Egy tanuló jelzése: 1,0 × szerep ×1,0 × előzmények ×1,0 = 1,0"),
+    ])
+    def test_the_queue_speaks_the_viewers_language(self, unit, language, text, explained):
         self.held(unit)
-        assert text in review(unit, language=language)["html"]
+        page = review(unit, language=language)
+        assert text in page["html"] and page["queue"]["items"][0]["flags"][0]["explained"] == explained
 
 
 class TestUndoChains:

@@ -18,7 +18,7 @@ from community_xblock.core.lookups import space_for
 from community_xblock.insights.evaluation import course_report, unit_report
 from community_xblock.models import ActivityTally, Community, ModerationAction, Post, Thread
 from community_xblock.moderation import actions as moderation
-from community_xblock.moderation import queue
+from community_xblock.moderation import queue, undo
 from community_xblock.platform.components import UnitComponent
 from community_xblock.platform.identity import CommunityKey, Viewer
 from community_xblock.privacy import retire_user
@@ -104,7 +104,7 @@ class Timeline:
         """Undo one of the course team's logged decisions (or the review queue's hold)."""
         decisions = list(ModerationAction.objects.filter(community=self.space.community, reverses=None,
                                                          reversed_by=None).values_list("pk", flat=True))
-        moderation.undo(self.space, STAFF, action_id=self.random.choice(decisions))
+        undo.undo(self.space, STAFF, action_id=self.random.choice(decisions))
 
     def edit(self):
         threads.edit(self.space, STAFF, post_id=self.random.choice(self.posts(deleted=False)),
