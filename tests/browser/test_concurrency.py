@@ -150,3 +150,18 @@ def test_concurrent_flags_and_decisions_keep_scores_and_records_exact(live, demo
     assert live.count("SELECT SUM(agreed) FROM community_xblock_flaggerrecord WHERE user_key LIKE "
                       "'queueflagger%%'") == counted
     assert live.count(f"SELECT flag_count FROM community_xblock_post WHERE id = {post_id}") == 0
+
+
+def test_a_learners_parallel_posts_in_slow_mode_let_one_through(live, demo_usage_id):
+    """Whole-space slow mode, one post an hour: eight parallel posts from one learner, exactly one lands."""
+    staff = live.session("staff")
+    status, _data = live.call(staff, demo_usage_id, "set_slow_mode", {"minutes": "60", "hours": "1"})
+    assert status == 200
+    try:
+        hasty = live.session("hastylearner")
+        results = run_all([(lambda number=number: live.call(hasty, demo_usage_id, "create_thread", {
+            "kind": "discussion", "title": f"Hasty thread {number}", "body": "Me first"})) for number in range(8)])
+        assert sorted(status for status, _data in results) == [200] + [429] * 7, results
+        assert live.count("SELECT COUNT(*) FROM community_xblock_thread WHERE title LIKE 'Hasty thread %%'") == 1
+    finally:
+        live.call(staff, demo_usage_id, "end_slow_mode", {})
