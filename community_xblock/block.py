@@ -32,7 +32,7 @@ from community_xblock.core.resources import javascript_catalog, render_template,
 from community_xblock.handlers.authoring import AuthoringHandlers
 from community_xblock.handlers.insights import InsightHandlers
 from community_xblock.handlers.learner import LearnerHandlers
-from community_xblock.handlers.moderation import ModerationHandlers
+from community_xblock.handlers.moderation import ModerationHandlers, review_button_label
 from community_xblock.models import TITLE_MAX_LENGTH, Anchor, Community
 from community_xblock.moderation import review
 from community_xblock.platform.components import unit_components
@@ -164,7 +164,8 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
             "has_more": page.has_more,
             "limits": {"title": TITLE_MAX_LENGTH, "body": BODY_MAX_LENGTH},
             "export_url": self.runtime.handler_url(self, "export_my_posts"),
-            "pending_reviews": review.pending_count(self.space) if self.viewer.is_staff else 0,
+            "review_button": (review_button_label(self.translator, review.pending_count(self.space))
+                              if self.viewer.is_staff else ""),
             "space_slow_mode": space_slow_mode(self.community),
             "pace": pace.CHOICES,
         })

@@ -126,7 +126,9 @@ def delete(space, viewer, *, post_id):
         elif not post.hidden:
             change_visible_replies(post, -1)
         Post.objects.filter(pk=post.pk).update(deleted=True)
-        Thread.objects.filter(pk=post.thread_id, accepted_post=post).update(accepted_post=None)
+        # Said on the post: undoing a staff deletion gives the accepted mark back (moderation/undo.py).
+        post.was_accepted = bool(Thread.objects.filter(pk=post.thread_id, accepted_post=post)
+                                 .update(accepted_post=None))
         # A deleted response takes its comments with it: their flags no longer wait for review.
         flags_gone = post.flag_count + (_comment_flags(post) if post.kind == "response" else 0)
         if flags_gone:

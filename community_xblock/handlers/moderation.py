@@ -16,7 +16,7 @@ def read_reason(payload):
 
 
 def review_button_label(translator, count):
-    """The staff tools' button, with how many posts wait (the page renders the same words)."""
+    """The staff tools' button, with how many posts wait (the page and the queue's answers both show it)."""
     return translator.ngettext("Review queue (%(counter)s post)", "Review queue (%(counter)s posts)", count) % {
         "counter": count}
 

@@ -102,11 +102,10 @@ def delete_post(space, viewer, *, post_id, reason=""):
     """Delete a post: its author's own choice, or a decision of the course team about someone else's post,
     which is logged (with the accepted-answer mark it takes away, for undoing). Returns the Post."""
     with transaction.atomic():
-        accepted = Thread.objects.filter(accepted_post_id=post_id).exists()
         post = threads.delete(space, viewer, post_id=post_id)
         if viewer.is_staff and post.author_key != viewer.user_key:
             log.record(space, viewer, ModerationKind.DELETE_POST, thread_id=post.thread_id, post=post,
-                       reason=reason, detail={"accepted": accepted})
+                       reason=reason, detail={"accepted": post.was_accepted})
     return post
 
 
@@ -117,12 +116,10 @@ def set_slow_mode(space, viewer, *, thread_id=None, minutes, hours, reason="", r
     until = timezone.now() + timedelta(hours=hours)
     with transaction.atomic():
         target = slow_target(space, viewer, thread_id)
-        previous = {"seconds": target.slow_seconds, "until": target.slow_until.isoformat() if target.slow_until
-                    else None}
         type(target).objects.filter(pk=target.pk).update(slow_seconds=minutes * 60, slow_until=until)
         target.slow_seconds, target.slow_until = minutes * 60, until
         log.record(space, viewer, ModerationKind.SLOW_ON, thread_id=thread_id, reason=reason, reverses=reverses,
-                   detail={"minutes": minutes, "until": until.isoformat(), "previous": previous})
+                   detail={"minutes": minutes, "until": until.isoformat()})
     return target
 
 

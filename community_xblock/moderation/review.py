@@ -9,7 +9,7 @@ from django.utils import formats
 from community_xblock.conversations.presenters import excerpt
 from community_xblock.core import permissions
 from community_xblock.models import Flag, FlaggerRecord, ModerationAction, ModerationKind, Participant, Post
-from community_xblock.moderation.queue import BASE_WEIGHT, MIN_COURSE_DECISIONS, MIN_DECIDED, STAFF_FACTOR, threshold
+from community_xblock.moderation.queue import BASE_WEIGHT, MIN_COURSE_DECISIONS, MIN_DECIDED, FlagWeight, threshold
 
 QUEUE_PAGE = 20
 
@@ -106,7 +106,7 @@ def _number(value):
 def _flag(flag, records, gettext):
     """A flag's weight as it was made when raised (role × the flagger's record then), with their record now."""
     record = records.get(flag.user_key, {})
-    role = STAFF_FACTOR if flag.by_staff else 1.0
+    role = FlagWeight(flag.by_staff, 0, 0).role_factor
     then = round(flag.weight / role / BASE_WEIGHT, 2)
     if not flag.user_key:
         who = gettext("The watched words' flag")

@@ -31,6 +31,16 @@ function CommunityXBlock(runtime, element, init) {
             // Clearing first makes screen readers repeat a message identical to the previous one.
             live.textContent = '';
             window.setTimeout(function () { live.textContent = message; }, 50);
+        },
+        // The staff panels (evaluation, review queue, watched words, moderation log): show the HTML a handler
+        // answered, move focus to its heading (or to ``focusSelector`` inside it) and announce ``message``.
+        showPanel: function (selector, html, message, focusSelector) {
+            var panel = root.querySelector(selector);
+            panel.innerHTML = html;
+            panel.hidden = false;
+            var target = (focusSelector && panel.querySelector(focusSelector)) || panel.querySelector('h3');
+            target.focus();
+            cx.announce(message);
         }
     };
     // Order matters: later parts use what earlier ones put in the context (the thread part's showThread...).

@@ -378,9 +378,17 @@ def test_show_more_survives_a_failed_request_and_ignores_stale_answers(people, l
     page.unroute("**/list_threads/**")
 
 
-def test_staff_undo_a_decision_from_the_moderation_log(people, live, demo_usage_id):
+def accessible_and_within_the_screen(page, what):
+    """axe finds nothing in the community space, and nothing in it sticks out of the screen."""
     from axe_playwright_python.sync_playwright import Axe
 
+    results = Axe().run(page, context=".cx")
+    assert results.violations_count == 0, results.generate_report()
+    layout = page.evaluate(OVERFLOW_SCRIPT)
+    assert layout["widest"] <= layout["box"] + 1, f"{what} at 320px"
+
+
+def test_staff_undo_a_decision_from_the_moderation_log(people, live, demo_usage_id):
     title = "Which light do the light reactions need?"
     live.call(live.session("student_2"), demo_usage_id, "create_thread",
               {"kind": "question", "title": title, "body": "Any light, or only red and blue?"})
@@ -393,10 +401,7 @@ def test_staff_undo_a_decision_from_the_moderation_log(people, live, demo_usage_
     assert page.evaluate("document.activeElement.textContent") == "Moderation log"
     decision = page.locator(".cx-decision").first
     assert "Pinned the conversation" in decision.inner_text() and title in decision.inner_text()
-    results = Axe().run(page, context=".cx")
-    assert results.violations_count == 0, results.generate_report()
-    layout = page.evaluate(OVERFLOW_SCRIPT)
-    assert layout["widest"] <= layout["box"] + 1, "the moderation log sticks out at 320px"
+    accessible_and_within_the_screen(page, "the moderation log sticks out")
     decision.get_by_role("button", name="Undo").focus()
     page.keyboard.press("Enter")
     staff.announced("Decision undone.")
@@ -407,8 +412,6 @@ def test_staff_undo_a_decision_from_the_moderation_log(people, live, demo_usage_
 
 
 def test_staff_review_a_held_post_in_the_queue(people, live, demo_usage_id):
-    from axe_playwright_python.sync_playwright import Axe
-
     _status, created = live.call(live.session("student_3"), demo_usage_id, "create_thread",
                                  {"kind": "discussion", "title": "Shortcut to the answers",
                                   "body": "Buy the answers at example.com"})
@@ -423,10 +426,7 @@ def test_staff_review_a_held_post_in_the_queue(people, live, demo_usage_id):
     item = page.locator(".cx-review-item", has=page.get_by_role("heading", name="Shortcut to the answers"))
     assert "Hidden pending review" in item.inner_text()
     assert "A learner's flag: 1.0 × role ×1.0 × track record ×1.0 = 1.0" in item.inner_text()
-    results = Axe().run(page, context=".cx")
-    assert results.violations_count == 0, results.generate_report()
-    layout = page.evaluate(OVERFLOW_SCRIPT)
-    assert layout["widest"] <= layout["box"] + 1, "the review queue sticks out at 320px"
+    accessible_and_within_the_screen(page, "the review queue sticks out")
     item.get_by_role("button", name="Disagree: show it").focus()
     page.keyboard.press("Enter")
     staff.announced("Decision recorded.")
@@ -438,8 +438,6 @@ def test_staff_review_a_held_post_in_the_queue(people, live, demo_usage_id):
 
 
 def test_staff_watch_a_word_and_a_learners_post_waits_for_review(people):
-    from axe_playwright_python.sync_playwright import Axe
-
     staff = people("staff", width=320)
     page = staff.open()
     page.get_by_role("button", name="Watched words").click()
@@ -449,10 +447,7 @@ def test_staff_watch_a_word_and_a_learners_post_waits_for_review(people):
     page.get_by_role("button", name="Watch", exact=True).click()
     staff.announced("The word is watched.")
     staff.shows(page.locator(".cx-watched-words li", has_text="essay mill").get_by_role("button", name="Remove"))
-    results = Axe().run(page, context=".cx")
-    assert results.violations_count == 0, results.generate_report()
-    layout = page.evaluate(OVERFLOW_SCRIPT)
-    assert layout["widest"] <= layout["box"] + 1, "the watched words stick out at 320px"
+    accessible_and_within_the_screen(page, "the watched words stick out")
 
     learner = people("student_4")
     page = learner.open()

@@ -86,11 +86,10 @@ class TestSlowMode:
 
     def test_undoing_a_slow_mode_that_ran_out_is_refused(self, unit, thread_id):
         unit.ok("set_slow_mode", {"thread_id": thread_id, "minutes": "10", "hours": "1"}, student="staff")
-        Thread.objects.filter(pk=thread_id).update(slow_until=timezone.now() - timedelta(minutes=1))
-        ModerationAction.objects.update(detail={"minutes": 10, "until": (timezone.now() - timedelta(minutes=1))
-                                                .isoformat()})
-        Thread.objects.filter(pk=thread_id).update(
-            slow_until=ModerationAction.objects.get().detail["until"])
+        # An hour later: the thread and the logged decision both say it ended a minute ago.
+        ended = timezone.now() - timedelta(minutes=1)
+        Thread.objects.filter(pk=thread_id).update(slow_until=ended)
+        ModerationAction.objects.update(detail={"minutes": 10, "until": ended.isoformat()})
         status, data = unit.call("undo_moderation", {"action_id": ModerationAction.objects.get().pk},
                                  student="staff")
         assert status == 409 and data["error"]

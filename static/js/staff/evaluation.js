@@ -4,12 +4,8 @@
 
     parts.evaluation = function (cx) {
         cx.actions.evaluation = function (button) {
-            var panel = cx.root.querySelector('.cx-evaluation');
             cx.call(button.getAttribute('data-handler'), {}).then(function (data) {
-                panel.innerHTML = data.html;
-                panel.hidden = false;
-                panel.querySelector('h3').focus();
-                cx.announce(cx.gettext('Evaluation loaded.'));
+                cx.showPanel('.cx-evaluation', data.html, cx.gettext('Evaluation loaded.'));
             }).catch(function (error) { cx.announce(error.message); });
         };
     };

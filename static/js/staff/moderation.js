@@ -13,20 +13,10 @@
         cx.actions['clear-flags'] = function (button) {
             cx.threadAction(button, 'clear_flags', {post_id: cx.postId(button)}, gettext('Flags cleared.'));
         };
-        function showLog(data, message) {
-            var panel = cx.root.querySelector('.cx-moderation-log');
-            panel.innerHTML = data.html;
-            panel.hidden = false;
-            panel.querySelector('h3').focus();
-            cx.announce(message);
-        }
+        function showLog(data, message) { cx.showPanel('.cx-moderation-log', data.html, message); }
         function showQueue(data, message) {
-            var panel = cx.root.querySelector('.cx-review-queue');
-            panel.innerHTML = data.html;
-            panel.hidden = false;
-            panel.querySelector('h3').focus();
             cx.root.querySelector('[data-action="review-queue"]').textContent = data.button;
-            cx.announce(message);
+            cx.showPanel('.cx-review-queue', data.html, message);
         }
         cx.actions['review-queue'] = function () {
             cx.call('review_queue', {}).then(function (data) {

@@ -6,12 +6,7 @@
         var gettext = cx.gettext;
 
         function show(data, message, focusSelector) {
-            var panel = cx.root.querySelector('.cx-watchlist');
-            panel.innerHTML = data.html;
-            panel.hidden = false;
-            var target = (focusSelector && panel.querySelector(focusSelector)) || panel.querySelector('h3');
-            target.focus();
-            cx.announce(message);
+            cx.showPanel('.cx-watchlist', data.html, message, focusSelector);
         }
 
         function failed(error) { cx.announce(error.message); }
