@@ -29,12 +29,14 @@ from community_xblock.core import phases
 from community_xblock.core.lookups import Space, community_for
 from community_xblock.core.markup import render_markdown
 from community_xblock.core.resources import javascript_catalog, render_template, static_file, static_text
+from community_xblock.handlers.alerts import AlertHandlers, alerts_button_label
 from community_xblock.handlers.authoring import AuthoringHandlers
 from community_xblock.handlers.insights import InsightHandlers
 from community_xblock.handlers.learner import LearnerHandlers
 from community_xblock.handlers.moderation import ModerationHandlers, review_button_label
+from community_xblock.insights.detectors import alerts
 from community_xblock.models import TITLE_MAX_LENGTH, Anchor, Community
-from community_xblock.moderation import review
+from community_xblock.moderation import errata, review
 from community_xblock.platform.components import unit_components
 from community_xblock.platform.course import course_end as platform_course_end
 from community_xblock.platform.identity import community_key_for, viewer_from_user
@@ -42,15 +44,15 @@ from community_xblock.platform.translation import BlockTranslator, speaking
 
 # The page's parts, by audience: staff code is sent to staff only.
 LEARNER_SCRIPTS = ("js/learner/list.js", "js/learner/thread.js", "js/learner/composer.js")
-STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/watchlist.js")
+STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/watchlist.js", "js/staff/alerts.js")
 
 
 @XBlock.needs("i18n")  # every visible string goes through it (with the package's catalog as fallback)
 @XBlock.needs("user")  # who is asking, and whether they are course staff
 @XBlock.wants("settings")  # XBLOCK_SETTINGS["CommunityXBlock"]: operator options (optional)
 @XBlock.wants("studio_user_permissions")  # Studio only: who may change the settings (see platform/studio.py)
-class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, AuthoringHandlers, settings_fields(),
-                      XBlock):
+class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, InsightHandlers, AuthoringHandlers,
+                      settings_fields(), XBlock):
     """A unit's community space: learners discuss the unit's content, linked to its components."""
 
     block_settings_key = "CommunityXBlock"
@@ -166,6 +168,9 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
             "export_url": self.runtime.handler_url(self, "export_my_posts"),
             "review_button": (review_button_label(self.translator, review.pending_count(self.space))
                               if self.viewer.is_staff else ""),
+            "alerts_button": (alerts_button_label(self.translator, alerts.open_count(self.community))
+                              if self.viewer.is_staff else ""),
+            "errata": errata.in_space(self.community),
             "space_slow_mode": space_slow_mode(self.community),
             "pace": pace.CHOICES,
         })
@@ -251,7 +256,8 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, InsightHandlers, Auth
     def _thread_view(self, read, **extra):
         audience = self._audience(visits.record_visit(self.community, self.viewer))
         detail = thread_detail(read, audience, phases.can_contribute(self.phase, self.viewer))
-        html = self._render("learner/thread.html", {"thread": detail, "pace": pace.CHOICES})
+        html = self._render("learner/thread.html", {"thread": detail, "pace": pace.CHOICES,
+                                                    "thread_errata": errata.on_thread(read.thread)})
         return {"thread": detail, "html": html, **extra}
 
     def _publish(self, *published):

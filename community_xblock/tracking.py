@@ -118,9 +118,7 @@ def viewed_event(source, thread):
 
 def moderation_undone_event(source, undo):
     """A decision of the course team was undone (``undo`` is the logged undo, linked to the decision)."""
-    where = _thread_base(source, undo.thread) if undo.thread_id else {  # a decision about the whole space
-        "commentable_id": source.commentable_id, "discussion": {"id": source.commentable_id},
-        **_user_roles(source.viewer)}
+    where = _thread_base(source, undo.thread) if undo.thread_id else _space_base(source)  # the whole space
     data = {**where, "action_id": str(undo.reverses_id), "undone": undo.reverses.kind, "kind": undo.kind}
     return "edx.community.moderation.undone", data
 
@@ -134,3 +132,22 @@ def flags_decided_event(source, post, decision):
 def flags_cleared_event(source, post):
     data = {**_post_base(source, post), "id": str(post.pk)}
     return "edx.community.flags.cleared", data
+
+
+def _space_base(source):
+    return {"commentable_id": source.commentable_id, "discussion": {"id": source.commentable_id},
+            **_user_roles(source.viewer)}
+
+
+def alert_event(source, alert, status):
+    """Staff acknowledged or resolved an alert of the detectors."""
+    data = {**_space_base(source), "id": str(alert.pk), "kind": alert.kind, "status": status,
+            "component_id": alert.anchor.usage_key if alert.anchor_id else None}
+    return f"edx.community.alert.{status}", data
+
+
+def erratum_event(source, erratum):
+    """The course team published a correction (no text: the erratum's body is on the threads it answered)."""
+    data = {**_space_base(source), "id": str(erratum.pk), "alert_id": str(erratum.alert_id),
+            "component_id": erratum.anchor.usage_key if erratum.anchor_id else None}
+    return "edx.community.erratum.published", data

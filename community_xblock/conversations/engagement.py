@@ -14,6 +14,7 @@ from community_xblock.aggregates.changes import record_post_change
 from community_xblock.aggregates.facts import PostFacts
 from community_xblock.core import permissions
 from community_xblock.core.lookups import post_for, thread_for
+from community_xblock.insights import detectors
 from community_xblock.models import (
     REACTION_COUNTER,
     REVISION_REACTIONS,
@@ -43,6 +44,8 @@ def react(space, viewer, *, post_id, kind, active=True, now=None):
                 Thread.objects.filter(pk=post.thread_id).update(score=F("score") + changed)
             before = PostFacts.of(post, post.thread, post.parent)
             record_post_change(post.community_id, before, before.with_reaction(counter, changed))
+            if changed > 0:
+                detectors.reaction_added(space, post, kind, now or timezone.now())
     return post
 
 
@@ -73,6 +76,7 @@ def flag(space, viewer, *, post_id, reason="", active=True, now=None, weight=1.0
             moved = weight if created else 0
             if created:
                 move_flag_counts(post, 1, weight)
+                detectors.reaction_added(space, post, "flag", now or timezone.now())
             return post, moved
         # Only an open flag can be withdrawn: a decided one is the course team's record.
         withdrawn = Flag.objects.filter(post=post, user_key=viewer.user_key, decision=None).first()

@@ -18,6 +18,7 @@ from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput
 from community_xblock.core.lookups import lock_thread, post_for, thread_for
 from community_xblock.core.markup import render_markdown, visible_text
+from community_xblock.insights import detectors
 from community_xblock.models import Anchor, Follow, Post, Thread, ThreadKind
 
 TITLE_MIN_LENGTH = 3
@@ -49,6 +50,7 @@ def start_thread(space, viewer, *, kind, title, body, anchor=None, anonymous=Fal
         # People hear back about what they started: the author follows their own thread.
         Follow.objects.create(thread=thread, user_key=viewer.user_key, created_at=now)
         record_new_post(opening, thread, None, opening.analysis.keyphrases, thread_after=ThreadFacts.of(thread))
+        detectors.post_written(space, opening, thread, now)
     return thread
 
 
@@ -87,6 +89,7 @@ def reply(space, viewer, *, thread_id, body, parent_id=None, anonymous=False, no
             thread.first_response_at = now
         record_new_post(post, thread, parent, post.analysis.keyphrases, thread_before=before,
                         thread_after=ThreadFacts.of(thread, before.accepted_author_key))
+        detectors.post_written(space, post, thread, now)
     return post
 
 

@@ -7,6 +7,8 @@ Shape (close to Discourse's topic/post split, which keeps reactions, flags and e
                     │            └─* Flag       one per (post, user)
                     ├─* Follow                  one per (thread, user)
                     └─→ Anchor                  the unit component the thread is about
+    Community 1─* Alert 1─* AlertPost           what the detectors raised, and the posts behind it
+    Community 1─* Erratum                       the course team's corrections of an error
     Community 1─* ModerationAction              the course team's decisions, who/when/why, and their undoing
     Community 1─* Visit                         one per (community, user): "new since your last visit"
     Community 1─* ActivityTally, Participant, HelpedPeer, ThemeTally, ThemeForm, AnswerDelay
@@ -32,6 +34,7 @@ from community_xblock.models.aggregates import (
     ThemeForm,
     ThemeTally,
 )
+from community_xblock.models.alerts import Alert, AlertKind, AlertPost, AlertStatus, Erratum
 from community_xblock.models.community import TALLY_VERSION, USER_KEY_LENGTH, Anchor, Community, Visit
 from community_xblock.models.conversations import (
     REACTION_COUNTER,
@@ -61,6 +64,7 @@ from community_xblock.models.moderation import (
 )
 
 __all__ = [
+    "Alert", "AlertKind", "AlertPost", "AlertStatus", "Erratum",
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
     "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeTally",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",

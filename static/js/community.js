@@ -44,7 +44,7 @@ function CommunityXBlock(runtime, element, init) {
         }
     };
     // Order matters: later parts use what earlier ones put in the context (the thread part's showThread...).
-    ['list', 'thread', 'composer', 'moderation', 'evaluation', 'watchlist'].forEach(function (name) {
+    ['list', 'thread', 'composer', 'moderation', 'evaluation', 'watchlist', 'alerts'].forEach(function (name) {
         if (parts[name]) { parts[name](cx); }
     });
 

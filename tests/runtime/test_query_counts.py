@@ -41,10 +41,13 @@ def queries(action):
     return len(captured)
 
 
-def measure(unit):
-    from community_xblock.models import ModerationAction, Thread
+FRUSTRATED_POST = {"kind": "discussion", "title": "Again", "body": "This is so frustrating, I am fed up with it."}
 
-    thread_id = Thread.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+def measure(unit):
+    from community_xblock.models import Alert, ModerationAction, Post, Thread
+
+    thread_id = Thread.objects.filter(title__startswith="Thread ").order_by("-pk").values_list("pk", flat=True).first()
     # The same post just before: the aggregate rows it counts in (this hour's, its words') exist, as they do for
     # nearly every post; creating one is a few statements more, whatever the size of the community.
     unit.ok("create_thread", MEASURED_POST, student="amelie")
@@ -52,6 +55,16 @@ def measure(unit):
     warm_up = Thread.objects.order_by("-pk").values_list("opening_post_id", flat=True)[2]
     unit.ok("flag", {"post_id": warm_up}, student="zsofia")
     unit.ok("decide_flags", {"post_id": warm_up, "decision": "disagreed"}, student="staff")
+    # Flags on three replies of the measured thread by three people: its component has a current bad-buzz alert at
+    # both sizes, which the measured flag joins (raising one costs a few statements more, once).
+    unit.ok("reply", {"thread_id": thread_id, "body": "A third reply"}, student="replier9")
+    for number, post_id in enumerate(Post.objects.filter(thread_id=thread_id, is_opening=False).order_by("-pk")
+                                     .values_list("pk", flat=True)[:3]):
+        unit.ok("flag", {"post_id": post_id}, student=f"buzzer{number}")
+    assert Alert.objects.filter(kind="bad_buzz").exists()
+    for student in ("amelie", "zsofia", "buzzer0"):  # and the unit's own threads likewise
+        unit.ok("create_thread", FRUSTRATED_POST, student=student)
+    assert Alert.objects.filter(kind="bad_buzz", anchor=None).exists()
     return {
         "page (learner)": queries(lambda: unit.page(student="amelie")),
         "page (staff)": queries(lambda: unit.page(student="staff")),
@@ -60,6 +73,8 @@ def measure(unit):
             "list_threads", {"component": unit.component_keys()[0]}, student="amelie")),
         "thread": queries(lambda: unit.ok("get_thread", {"thread_id": thread_id}, student="amelie")),
         "post": queries(lambda: unit.ok("create_thread", MEASURED_POST, student="amelie")),
+        "post (frustrated)": queries(lambda: unit.ok("create_thread", FRUSTRATED_POST, student="amelie")),
+        "alerts": queries(lambda: unit.ok("alerts", {}, student="staff")),
         "react": queries(lambda: unit.ok(
             "react", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id, "kind": "insightful"},
             student="zsofia")),

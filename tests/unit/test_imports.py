@@ -86,7 +86,8 @@ class TestReport:
     def test_json_is_one_object_with_documented_keys(self, imported):
         out, _err = run("community_report", "--community", KEY, "--format", "json")
         document = json.loads(out)
-        assert set(document) == {"community", "name", "evaluation"}
+        assert set(document) == {"community", "name", "evaluation", "alerts"}
+        assert all(set(alert) >= {"kind", "component", "fired_at", "posts"} for alert in document["alerts"])
         backlog = document["evaluation"]["backlog"]
         assert backlog[0]["component"] == "Quiz: limiting factors"
         assert {post["source_id"] for post in backlog[0]["evidence"]} >= {"t1", "t2"}

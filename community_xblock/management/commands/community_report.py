@@ -3,20 +3,25 @@
 JSON: one object. For a community: ``community`` (its key), ``name``, and ``evaluation`` (the unit's evaluation:
 participation, conversation, questions, reactions, signals, languages, signals over time, themes and themes by
 component, the revision backlog with the posts behind it, named by their source ids where they were imported).
-For a course: ``course`` and ``communities``, a list of those objects. Later keys (``alerts``, ``candidates``) are
-added beside ``evaluation``; existing keys keep their meaning, so scripts can rely on them.
+``alerts``: what the detectors raised, oldest first: ``kind`` (error_spread, bad_buzz, unanswered), ``component``
+(its display name, or null for the unit's own conversations), ``fired_at`` (ISO 8601; for an imported timeline,
+when it would have fired), ``status``, the figures that fired it, erratum counts and ``posts`` (by source id where
+they have one). For a course: ``course`` and ``communities``, a list of those objects. Later keys
+(``candidates``) are added beside these; existing keys keep their meaning, so scripts can rely on them.
 """
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
+from community_xblock.insights.detectors.alerts import report_rows
 from community_xblock.insights.evaluation import unit_report
 from community_xblock.management.arguments import course_communities, existing_community
 
 
 def community_document(community):
-    return {"community": str(community), "name": community.display_name, "evaluation": unit_report(community)}
+    return {"community": str(community), "name": community.display_name, "evaluation": unit_report(community),
+            "alerts": report_rows(community)}
 
 
 class Command(BaseCommand):

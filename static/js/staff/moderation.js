@@ -48,7 +48,7 @@
             });
         };
         // After a change, focus goes to the control that undoes it (End slow mode, or the form's first field).
-        function paceDone(threadId, data, message) {
+        function paceDone(threadId, data, message) {  // also the alerts' slow-mode remedy
             var focus = '[data-action="end-slow-mode"], .cx-slow-form select';
             if (threadId) {
                 cx.showThread(threadId, data.html, focus);
@@ -61,6 +61,7 @@
             }
             cx.announce(message);
         }
+        cx.paceDone = paceDone;
         cx.forms.slow_mode = function (form) {
             var threadId = form.getAttribute('data-thread-id');
             var payload = {minutes: form.elements.minutes.value, hours: form.elements.hours.value};

@@ -1,0 +1,59 @@
+"""The community manager's alerts: the panel, acknowledging and resolving, errata and the remedies to bad buzz."""
+from community_xblock import tracking
+from community_xblock.conversations.threads import TITLE_MIN_LENGTH
+from community_xblock.core.validation import read_choice, read_id, read_text
+from community_xblock.handlers.http import json_action
+from community_xblock.insights.detectors import alerts
+from community_xblock.insights.detectors.presenters import panel
+from community_xblock.models import TITLE_MAX_LENGTH, AlertStatus
+from community_xblock.moderation import errata
+
+
+def alerts_button_label(translator, count):
+    """The staff tools' button, with how many alerts are new (the page and the panel's answers both show it)."""
+    return translator.ngettext("Alerts (%(counter)s new)", "Alerts (%(counter)s new)", count) % {"counter": count}
+
+
+class AlertHandlers:
+    """Staff only: each domain rule checks the viewer's role."""
+
+    @json_action(writes=False)
+    def alerts(self, payload):
+        """The alerts, newest first, and the questions waiting for the course team: {} -> {panel, html, button}."""
+        return self._alerts_view()
+
+    @json_action(writes=True)
+    def decide_alert(self, payload):
+        """Acknowledge or resolve an alert: {alert_id, status: acknowledged|resolved} -> as ``alerts``."""
+        status = read_choice(payload, "status", {AlertStatus.ACKNOWLEDGED, AlertStatus.RESOLVED})
+        alert = alerts.decide(self.space, self.viewer, read_id(payload, "alert_id"), status)
+        self._publish(tracking.alert_event(self._event_source, alert, status))
+        return self._alerts_view()
+
+    @json_action(writes=True)
+    def publish_erratum(self, payload):
+        """Correct an error learners found: {alert_id, body} -> as ``alerts``."""
+        erratum = errata.publish(self.space, self.viewer, alert_id=read_id(payload, "alert_id"),
+                                 body=read_text(payload, "body", errata.BODY_MAX_LENGTH, multiline=True))
+        self._publish(tracking.erratum_event(self._event_source, erratum))
+        return self._alerts_view()
+
+    @json_action(writes=True)
+    def withdraw_erratum(self, payload):
+        """Stop showing an erratum: {erratum_id} -> as ``alerts``."""
+        errata.withdraw(self.space, self.viewer, erratum_id=read_id(payload, "erratum_id"))
+        return self._alerts_view()
+
+    @json_action(writes=True)
+    def pin_staff_note(self, payload):
+        """A pinned note from the course team about a bad buzz: {alert_id, title, body} -> as ``alerts``."""
+        thread = errata.pin_note(self.space, self.viewer, alert_id=read_id(payload, "alert_id"),
+                                 title=read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH),
+                                 body=read_text(payload, "body", errata.BODY_MAX_LENGTH, multiline=True))
+        self._publish(tracking.content_event(self._event_source, "created", thread.opening_post))
+        return self._alerts_view()
+
+    def _alerts_view(self):
+        data = panel(self.space, self.viewer, self.translator)
+        return {"panel": data, "html": self._render("staff/alerts.html", {"panel": data}),
+                "button": alerts_button_label(self.translator, data["open_count"])}

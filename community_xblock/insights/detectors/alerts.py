@@ -1,0 +1,108 @@
+"""Alerts kept: raised once per situation, joined by the posts that follow, acknowledged and resolved by staff.
+
+One alert of a kind per component stays current (open or acknowledged) until staff resolve it; a detector that
+fires again while it is current adds its posts to it. Raising serialises on the community's row (firing is rare,
+and two writers must not open the same alert twice); joining moves counters with ``F()``.
+"""
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_noop as _
+
+from community_xblock.core import permissions
+from community_xblock.core.errors import Conflict, NotFound
+from community_xblock.models import Alert, AlertPost, AlertStatus, Community
+
+CURRENT = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+POSTS_KEPT = 50  # posts linked to one alert at most; its counters go on counting
+LISTED = 20
+
+
+def current(community, kind, anchor_id):
+    return Alert.objects.filter(community=community, kind=kind, anchor_id=anchor_id, status__in=CURRENT) \
+        .order_by("-fired_at").first()
+
+
+def raise_or_join(community, kind, anchor_id, now, posts, *, detail):
+    """Open an alert of ``kind`` about ``anchor_id`` (or join the current one) with ``posts``: (id, created_at)
+    pairs. Returns the Alert."""
+    Community.objects.select_for_update().filter(pk=community.pk).values_list("pk", flat=True).first()
+    alert = current(community, kind, anchor_id)
+    if alert is None:
+        alert = Alert.objects.create(community=community, kind=kind, anchor_id=anchor_id, fired_at=now,
+                                     last_seen_at=now, detail=detail)
+    return join(alert, posts, now)
+
+
+def join(alert, posts, now):
+    """Add ``posts`` ((id, created_at) pairs) to ``alert``, once each; counts after an erratum apart."""
+    known = set(AlertPost.objects.filter(alert=alert, post_id__in=[pk for pk, _at in posts])
+                .values_list("post_id", flat=True))
+    new = [(pk, at) for pk, at in posts if pk not in known]
+    if not new:
+        return alert
+    room = max(0, POSTS_KEPT - alert.post_count)
+    AlertPost.objects.bulk_create([AlertPost(alert=alert, post_id=pk, joined_at=now) for pk, _at in new[:room]],
+                                  ignore_conflicts=True)
+    after = sum(1 for _pk, at in new if alert.erratum_at and at >= alert.erratum_at)
+    Alert.objects.filter(pk=alert.pk).update(post_count=F("post_count") + len(new),
+                                             reports_after=F("reports_after") + after,
+                                             last_seen_at=max(now, alert.last_seen_at))
+    alert.refresh_from_db()
+    return alert
+
+
+def alert_for(space, viewer, alert_id, for_update=False):
+    """A staff member's alert of this community (404 for another community's or an unknown id)."""
+    permissions.require_staff(viewer)
+    alerts = Alert.objects.select_related("anchor")
+    if for_update:
+        alerts = alerts.select_for_update()
+    alert = alerts.filter(pk=alert_id, community=space.community).first()
+    if alert is None:
+        raise NotFound(_("This alert does not exist in this community."))
+    return alert
+
+
+def decide(space, viewer, alert_id, status):
+    """Acknowledge (seen, being handled) or resolve an alert. Returns it."""
+    alert = alert_for(space, viewer, alert_id, for_update=True)
+    if alert.status == AlertStatus.RESOLVED:
+        raise Conflict(_("This alert is already resolved."))
+    if alert.status == status:
+        return alert
+    alert.status, alert.decided_by, alert.decided_at = status, viewer.user_key, timezone.now()
+    alert.save(update_fields=["status", "decided_by", "decided_at"])
+    return alert
+
+
+def open_count(community):
+    return Alert.objects.filter(community=community, status=AlertStatus.OPEN).count()
+
+
+def listed(community):
+    """The current alerts (newest first), then the latest resolved ones, with their posts."""
+    current_alerts = list(Alert.objects.filter(community=community, status__in=CURRENT)
+                          .select_related("anchor").order_by("-fired_at")[:LISTED])
+    resolved = list(Alert.objects.filter(community=community, status=AlertStatus.RESOLVED)
+                    .select_related("anchor").order_by("-fired_at")[:LISTED // 2])
+    every = current_alerts + resolved
+    links = AlertPost.objects.filter(alert__in=every).select_related("post", "post__thread") \
+        .order_by("post__created_at")
+    posts = {alert.pk: [] for alert in every}
+    for link in links:
+        posts[link.alert_id].append(link.post)
+    return [(alert, posts[alert.pk]) for alert in every]
+
+
+def report_rows(community):
+    """``community_report``'s ``alerts``: every alert, oldest first, its posts by source id where they have one."""
+    alerts = list(Alert.objects.filter(community=community).select_related("anchor").order_by("fired_at", "pk"))
+    posts = {alert.pk: [] for alert in alerts}
+    for alert_id, source_id, post_id in AlertPost.objects.filter(alert__community=community) \
+            .order_by("post__created_at", "post_id").values_list("alert_id", "post__source_id", "post_id"):
+        posts[alert_id].append(source_id or post_id)
+    return [{"kind": alert.kind, "component": alert.component_name, "fired_at": alert.fired_at.isoformat(),
+             "status": alert.status, "post_count": alert.post_count, "detail": alert.detail,
+             "erratum_at": alert.erratum_at.isoformat() if alert.erratum_at else None,
+             "reports_before": alert.reports_before, "reports_after": alert.reports_after,
+             "posts": posts[alert.pk]} for alert in alerts]

@@ -1,0 +1,107 @@
+"""What the staff's alert panel shows: each alert with the figures that fired it in words, its posts, its erratum
+and the remedies it offers; and the "needs the course team" queue. Plain data: the JSON answer and the template
+read the same."""
+from django.utils import timezone
+
+from community_xblock.conversations.presenters import excerpt
+from community_xblock.core import permissions
+from community_xblock.insights.detectors import alerts, unanswered
+from community_xblock.models import AlertKind, AlertStatus
+
+WAITING_SHOWN = 20
+REMEDY_SLOW_MODE = {"minutes": 10, "hours": 6}  # one of the slow-mode form's choices (conversations/pace.py)
+
+
+def panel(space, viewer, translator, now=None):
+    permissions.require_staff(viewer)
+    community, now = space.community, now or timezone.now()
+    waiting = unanswered.waiting_threads(community, now)
+    return {
+        "alerts": [present(alert, posts, translator) for alert, posts in alerts.listed(community)],
+        "open_count": alerts.open_count(community),
+        "waiting": [{"thread_id": thread.pk, "title": thread.title, "kind": thread.kind,
+                     "component": thread.anchor.display_name if thread.anchor_id else None,
+                     "created_at": thread.created_at,
+                     "age": translator.gettext("unanswered for more than %(hours)s hours") % {
+                         "hours": unanswered.age_band(thread.created_at, now)}}
+                    for thread in waiting.select_related("anchor").order_by("created_at")[:WAITING_SHOWN]],
+        "waiting_count": waiting.count(),
+        "remedy_slow": REMEDY_SLOW_MODE,
+    }
+
+
+def present(alert, posts, translator):
+    gettext = translator.gettext
+    component = alert.component_name
+    return {
+        "id": alert.pk,
+        "kind": alert.kind,
+        "title": _title(alert, component, gettext),
+        "component": component,
+        "status": alert.status,
+        "status_label": gettext(AlertStatus(alert.status).label),
+        "current": alert.status != AlertStatus.RESOLVED,
+        "fired_at": alert.fired_at,
+        "last_seen_at": alert.last_seen_at,
+        "why": _why(alert, translator),
+        "post_count": alert.post_count,
+        "posts": [{"id": post.pk, "thread_id": post.thread_id, "thread_title": post.thread.title,
+                   "author": post.author_name, "created_at": post.created_at, "excerpt": excerpt(post.body),
+                   "thread_closed": post.thread.closed, "source_id": post.source_id} for post in posts],
+        "threads": _threads(posts),
+        "erratum_at": alert.erratum_at,
+        "before_after": (translator.ngettext(
+            "%(before)s report before the erratum, %(after)s since.",
+            "%(before)s reports before the erratum, %(after)s since.", alert.reports_before) % {
+            "before": alert.reports_before, "after": alert.reports_after}) if alert.erratum_at else "",
+        "takes_erratum": alert.kind == AlertKind.ERROR_SPREAD,
+        "takes_remedies": alert.kind == AlertKind.BAD_BUZZ,
+    }
+
+
+def _title(alert, component, gettext):
+    if alert.kind == AlertKind.ERROR_SPREAD:
+        return (gettext("Possible error in %(component)s") % {"component": component} if component
+                else gettext("Possible error in this unit"))
+    if alert.kind == AlertKind.BAD_BUZZ:
+        return (gettext("Bad buzz about %(component)s") % {"component": component} if component
+                else gettext("Bad buzz in this unit"))
+    return (gettext("Unanswered questions about %(component)s") % {"component": component} if component
+            else gettext("Unanswered questions in this unit"))
+
+
+def _why(alert, translator):
+    """The figures behind the alert, as a sentence the community manager can check."""
+    detail, ngettext = alert.detail, translator.ngettext
+    if alert.kind == AlertKind.BAD_BUZZ:
+        return ngettext(
+            "%(observed)s sign of negativity in two hours (frustration, flags, confused or error reactions) "
+            "where %(expected)s were expected from the past week, from %(learners)s learners.",
+            "%(observed)s signs of negativity in two hours (frustration, flags, confused or error reactions) "
+            "where %(expected)s were expected from the past week, from %(learners)s learners.",
+            detail.get("observed", 0)) % {"observed": detail.get("observed", 0),
+                                          "expected": detail.get("expected", 0),
+                                          "learners": detail.get("learners", 0)}
+    if alert.kind == AlertKind.ERROR_SPREAD:
+        sentence = ngettext(
+            "%(learners)s learner reported an error or confusion within %(hours)s hours (%(errors)s an error).",
+            "%(learners)s learners reported an error or confusion within %(hours)s hours (%(errors)s an error).",
+            detail.get("learners", 0)) % {"learners": detail.get("learners", 0),
+                                          "hours": detail.get("window_hours", 0),
+                                          "errors": detail.get("error_learners", 0)}
+        if detail.get("theme"):
+            sentence += " " + translator.gettext("Shared theme: “%(theme)s”.") % {"theme": detail["theme"]}
+        return sentence
+    return ngettext("%(questions)s question got no answer within %(hours)s hours.",
+                    "%(questions)s questions got no answer within %(hours)s hours.",
+                    alert.post_count) % {"questions": alert.post_count, "hours": detail.get("hours", 0)}
+
+
+def _threads(posts):
+    """The alert's conversations, once each: what "close a conversation" offers."""
+    seen, threads = set(), []
+    for post in posts:
+        if post.thread_id not in seen:
+            seen.add(post.thread_id)
+            threads.append({"id": post.thread_id, "title": post.thread.title, "closed": post.thread.closed})
+    return threads
