@@ -18,7 +18,7 @@ ERROR = "There is an error in the video: the formula at 3:10 is wrong."
 CONFUSED = "I do not understand why we double the rate here."
 
 
-def post(unit, student, body, component=None, title="About the video", kind="discussion"):
+def post(unit, student, body, component=None, *, title="About the video", kind="discussion"):
     payload = {"kind": kind, "title": title, "body": body}
     if component:
         payload["component"] = component

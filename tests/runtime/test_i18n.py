@@ -129,7 +129,33 @@ def seeded(workbench):
     workbench.ok("reply", {"thread_id": thread_id, "parent_id": reply["post"]["id"], "body": "ŭ comment"})
     workbench.ok("react", {"post_id": reply["post"]["id"], "kind": "helpful"})
     workbench.ok("flag", {"post_id": reply["post"]["id"]})
+    seed_alerts(workbench)
     return thread_id
+
+
+def seed_alerts(workbench):
+    """One alert of each kind, an erratum and a question waiting for the course team."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community_xblock.conversations import threads
+    from community_xblock.core.lookups import space_for
+    from community_xblock.models import Alert
+    from community_xblock.platform.identity import Viewer
+
+    space = space_for(workbench.block_for("staff").community_key)
+    threads.start_thread(space, Viewer("old", "old"), kind="question", title="ŭ old", body="ŭ when?",
+                         now=timezone.now() - timedelta(hours=30))
+    for student in ("amelie", "zsofia", "student_1"):
+        workbench.ok("create_thread", {"kind": "discussion", "title": "ŭ error", "component":
+                                       workbench.component_keys()[1],
+                                       "body": "There is an error in the video: the formula is wrong."},
+                     student=student)
+        workbench.ok("create_thread", {"kind": "discussion", "title": "ŭ buzz",
+                                       "body": "This is so frustrating, I am fed up with it."}, student=student)
+    spread = Alert.objects.get(kind="error_spread")
+    workbench.ok("publish_erratum", {"alert_id": spread.pk, "body": "ŭ fixed"}, student="staff")
 
 
 def pages(workbench, language, thread_id):
@@ -139,6 +165,8 @@ def pages(workbench, language, thread_id):
         views[f"page as {student}"] = client.get(f"/scenario/community.0/?student={student}&lang={language}")
         views[f"thread as {student}"] = workbench.ok("get_thread", {"thread_id": thread_id}, student=student)["html"]
     views["evaluation"] = workbench.ok("evaluation", {}, student="staff")["html"]
+    for panel in ("alerts", "review_queue", "watched_words", "moderation_log"):
+        views[panel] = workbench.ok(panel, {}, student="staff")["html"]
     views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")
     views["author"] = client.get(f"/scenario/community.0/author_view/?student=staff&lang={language}")
