@@ -37,9 +37,10 @@ from community_xblock.handlers.moderation import ModerationHandlers, review_butt
 from community_xblock.insights.detectors import alerts
 from community_xblock.models import TITLE_MAX_LENGTH, Anchor, Community
 from community_xblock.moderation import errata, review
+from community_xblock.platform import operator
 from community_xblock.platform.components import unit_components
 from community_xblock.platform.course import course_end as platform_course_end
-from community_xblock.platform.identity import community_key_for, viewer_from_user
+from community_xblock.platform.identity import community_key_for, page_url, viewer_from_user
 from community_xblock.platform.translation import BlockTranslator, speaking
 
 # The page's parts, by audience: staff code is sent to staff only.
@@ -76,7 +77,8 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
     @cached_property
     def viewer(self):
         service = self.runtime.service(self, "user")
-        return viewer_from_user(service.get_current_user(), self._operator_settings().get("workbench_staff_ids", ()),
+        return viewer_from_user(service.get_current_user(), operator.option("workbench_staff_ids",
+                                                                            self._operator_settings()),
                                 django_user=getattr(service, "_django_user", None))
 
     @cached_property
@@ -211,11 +213,12 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
         return fragment
 
     def _remember_name(self):
-        """Course-wide reports name each unit's community; write only when the name changed (the name as
-        stored, not as translated for this viewer: viewers in other languages must not rewrite it)."""
-        name = self.display_name[:255]
-        if self.community.display_name != name:
-            Community.objects.filter(pk=self.community.pk).update(display_name=name)
+        """Course-wide reports name each unit's community, and chat alerts link to it; write only when the name
+        or the link changed (the name as stored, not as translated for this viewer: viewers in other languages
+        must not rewrite it)."""
+        place = {"display_name": self.display_name[:255], "page_url": page_url(self.scope_ids.usage_id)[:500]}
+        if any(getattr(self.community, field) != value for field, value in place.items()):
+            Community.objects.filter(pk=self.community.pk).update(**place)
 
     def _filter_anchors(self, audience):
         """Components to filter by: the unit's current ones, then removed ones that still have threads."""

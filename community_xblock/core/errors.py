@@ -34,6 +34,13 @@ FIELD_LABELS = {
     "word_id": _("Watched word"),
     "language": _("Language"),
     "action": _("What it does"),
+    "alert_id": _("Alert"),
+    "status": _("Status"),
+    "erratum_id": _("Erratum"),
+    "url": _("Webhook address"),
+    "include_text": _("Include excerpts of learners' posts"),
+    "webhook_id": _("Webhook"),
+    "delivery_id": _("Delivery"),
 }
 
 

@@ -7,3 +7,6 @@ class CommunityDemoConfig(AppConfig):
     name = "community_xblock.demo"
     label = "community_demo"
     verbose_name = "Community XBlock workbench demo"
+
+    def ready(self):
+        from community_xblock.demo import celery  # noqa: F401  the Celery app the block's tasks run on

@@ -72,7 +72,9 @@ EXCLUDED_XBLOCKS = {  # the SDK's sample blocks stay installed (the demo unit us
 }
 
 # In the workbench, ``?student=staff`` (or any id listed here) sees the space as course staff.
-XBLOCK_SETTINGS = {"CommunityXBlock": {"workbench_staff_ids": ["staff", "staff_2"]}}
+# In the workbench, webhooks may call this machine only (an operator lists their chat tools' hosts).
+XBLOCK_SETTINGS = {"CommunityXBlock": {"workbench_staff_ids": ["staff", "staff_2"],
+                                       "webhook_hosts": ["127.0.0.1", "localhost"]}}
 
 # The demo unit's content components; registered here only, never in an Open edX install.
 XBlock.extra_entry_points.append((
@@ -82,3 +84,8 @@ XBlock.extra_entry_points.append((
         value="community_xblock.demo.components:DemoComponent",
     ),
 ))
+
+# Celery (see demo/celery.py): in-process by default; a broker when COMMUNITY_CELERY_BROKER names one.
+CELERY_BROKER_URL = os.environ.get("COMMUNITY_CELERY_BROKER", "memory://")
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("COMMUNITY_CELERY_BROKER")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("COMMUNITY_CELERY_QUEUE", "community")

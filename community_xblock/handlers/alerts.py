@@ -1,11 +1,14 @@
-"""The community manager's alerts: the panel, acknowledging and resolving, errata and the remedies to bad buzz."""
+"""The community manager's alerts: the panel, acknowledging and resolving, errata and the remedies to bad buzz;
+the course's chat webhooks and their delivery log."""
 from community_xblock import tracking
 from community_xblock.conversations.threads import TITLE_MIN_LENGTH
-from community_xblock.core.validation import read_choice, read_id, read_text
+from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
+from community_xblock.delivery import webhooks
 from community_xblock.handlers.http import json_action
 from community_xblock.insights.detectors import alerts
 from community_xblock.insights.detectors.presenters import panel
-from community_xblock.models import TITLE_MAX_LENGTH, AlertStatus
+from community_xblock.models import TITLE_MAX_LENGTH, AlertStatus, WebhookFormat
+from community_xblock.models.delivery import URL_MAX_LENGTH
 from community_xblock.moderation import errata
 
 
@@ -52,6 +55,37 @@ class AlertHandlers:
                                  body=read_text(payload, "body", errata.BODY_MAX_LENGTH, multiline=True))
         self._publish(tracking.content_event(self._event_source, "created", thread.opening_post))
         return self._alerts_view()
+
+    @json_action(writes=False)
+    def webhooks(self, payload):
+        """The course's chat webhooks and their delivery log: {} -> {html}."""
+        return self._webhooks_view()
+
+    @json_action(writes=True)
+    def add_webhook(self, payload):
+        """Send the course's alerts to a chat tool: {url, format, include_text?} -> {html}."""
+        webhooks.add(self.space, self.viewer, url=read_text(payload, "url", URL_MAX_LENGTH),
+                     kind=read_choice(payload, "format", set(WebhookFormat.values)),
+                     include_text=read_bool(payload, "include_text", default=False),
+                     language=self.translator.language)
+        return self._webhooks_view()
+
+    @json_action(writes=True)
+    def remove_webhook(self, payload):
+        """Stop sending to a webhook: {webhook_id} -> {html}."""
+        webhooks.remove(self.space, self.viewer, webhook_id=read_id(payload, "webhook_id"))
+        return self._webhooks_view()
+
+    @json_action(writes=True)
+    def redeliver(self, payload):
+        """Send a delivery again: {delivery_id} -> {html}."""
+        webhooks.redeliver(self.space, self.viewer, delivery_id=read_id(payload, "delivery_id"))
+        return self._webhooks_view()
+
+    def _webhooks_view(self):
+        hooks, log = webhooks.read(self.space, self.viewer)
+        return {"html": self._render("staff/webhooks.html", {"webhooks": hooks, "deliveries": log,
+                                                             "formats": WebhookFormat.choices})}
 
     def _alerts_view(self):
         data = panel(self.space, self.viewer, self.translator)

@@ -9,6 +9,7 @@ Shape (close to Discourse's topic/post split, which keeps reactions, flags and e
                     └─→ Anchor                  the unit component the thread is about
     Community 1─* Alert 1─* AlertPost           what the detectors raised, and the posts behind it
     Community 1─* Erratum                       the course team's corrections of an error
+    Webhook (per course) 1─* Delivery *─1 Alert  where alerts are sent, and each sending's attempts
     Community 1─* ModerationAction              the course team's decisions, who/when/why, and their undoing
     Community 1─* Visit                         one per (community, user): "new since your last visit"
     Community 1─* ActivityTally, Participant, HelpedPeer, ThemeTally, ThemeForm, AnswerDelay
@@ -51,6 +52,7 @@ from community_xblock.models.conversations import (
     Thread,
     ThreadKind,
 )
+from community_xblock.models.delivery import Delivery, DeliveryStatus, Webhook, WebhookFormat
 from community_xblock.models.insights import Keyphrase, PendingGrade, surface_digest
 from community_xblock.models.moderation import (
     REASON_MAX_LENGTH,
@@ -64,7 +66,8 @@ from community_xblock.models.moderation import (
 )
 
 __all__ = [
-    "Alert", "AlertKind", "AlertPost", "AlertStatus", "Erratum",
+    "Alert", "AlertKind", "AlertPost", "AlertStatus", "Erratum", "Delivery", "DeliveryStatus", "Webhook",
+    "WebhookFormat",
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
     "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeTally",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",

@@ -94,3 +94,13 @@ def jump_to_url(anchor_usage_key, usage_id):
     if course_key is None:
         return None
     return f"/courses/{course_key}/jump_to/{anchor_usage_key}"
+
+
+def page_url(usage_id):
+    """An absolute link to the block in the LMS, for messages read outside the course (chat alerts): its
+    ``jump_to`` under the site's ``LMS_ROOT_URL``; "" outside the LMS, where no such address exists."""
+    from django.conf import settings
+
+    path = jump_to_url(usage_id, usage_id)
+    root = getattr(settings, "LMS_ROOT_URL", "")
+    return f"{root.rstrip('/')}{path}" if path and root else ""

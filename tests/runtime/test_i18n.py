@@ -143,8 +143,10 @@ def seed_alerts(workbench):
     from community_xblock.core.lookups import space_for
     from community_xblock.models import Alert
     from community_xblock.platform.identity import Viewer
+    from tests.delivery.receiver import closed_port_url
 
     space = space_for(workbench.block_for("staff").community_key)
+    workbench.ok("add_webhook", {"url": closed_port_url(), "format": "generic"}, student="staff")
     threads.start_thread(space, Viewer("old", "old"), kind="question", title="ŭ old", body="ŭ when?",
                          now=timezone.now() - timedelta(hours=30))
     for student in ("amelie", "zsofia", "student_1"):
@@ -154,6 +156,7 @@ def seed_alerts(workbench):
                      student=student)
         workbench.ok("create_thread", {"kind": "discussion", "title": "ŭ buzz",
                                        "body": "This is so frustrating, I am fed up with it."}, student=student)
+    workbench.ok("add_webhook", {"url": closed_port_url(), "format": "teams"}, student="staff")
     spread = Alert.objects.get(kind="error_spread")
     workbench.ok("publish_erratum", {"alert_id": spread.pk, "body": "ŭ fixed"}, student="staff")
 
@@ -165,7 +168,7 @@ def pages(workbench, language, thread_id):
         views[f"page as {student}"] = client.get(f"/scenario/community.0/?student={student}&lang={language}")
         views[f"thread as {student}"] = workbench.ok("get_thread", {"thread_id": thread_id}, student=student)["html"]
     views["evaluation"] = workbench.ok("evaluation", {}, student="staff")["html"]
-    for panel in ("alerts", "review_queue", "watched_words", "moderation_log"):
+    for panel in ("alerts", "webhooks", "review_queue", "watched_words", "moderation_log"):
         views[panel] = workbench.ok(panel, {}, student="staff")["html"]
     views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")

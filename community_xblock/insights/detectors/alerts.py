@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop as _
 
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, NotFound
+from community_xblock.delivery import webhooks
 from community_xblock.models import Alert, AlertPost, AlertStatus, Community
 
 CURRENT = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
@@ -30,6 +31,7 @@ def raise_or_join(community, kind, anchor_id, now, posts, *, detail):
     if alert is None:
         alert = Alert.objects.create(community=community, kind=kind, anchor_id=anchor_id, fired_at=now,
                                      last_seen_at=now, detail=detail)
+        webhooks.alert_raised(alert)
     return join(alert, posts, now)
 
 

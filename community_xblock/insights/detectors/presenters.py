@@ -36,14 +36,14 @@ def present(alert, posts, translator):
     return {
         "id": alert.pk,
         "kind": alert.kind,
-        "title": _title(alert, component, gettext),
+        "title": alert_title(alert, gettext),
         "component": component,
         "status": alert.status,
         "status_label": gettext(AlertStatus(alert.status).label),
         "current": alert.status != AlertStatus.RESOLVED,
         "fired_at": alert.fired_at,
         "last_seen_at": alert.last_seen_at,
-        "why": _why(alert, translator),
+        "why": alert_why(alert, translator),
         "post_count": alert.post_count,
         "posts": [{"id": post.pk, "thread_id": post.thread_id, "thread_title": post.thread.title,
                    "author": post.author_name, "created_at": post.created_at, "excerpt": excerpt(post.body),
@@ -59,7 +59,8 @@ def present(alert, posts, translator):
     }
 
 
-def _title(alert, component, gettext):
+def alert_title(alert, gettext):
+    component = alert.component_name
     if alert.kind == AlertKind.ERROR_SPREAD:
         return (gettext("Possible error in %(component)s") % {"component": component} if component
                 else gettext("Possible error in this unit"))
@@ -70,8 +71,9 @@ def _title(alert, component, gettext):
             else gettext("Unanswered questions in this unit"))
 
 
-def _why(alert, translator):
-    """The figures behind the alert, as a sentence the community manager can check."""
+def alert_why(alert, translator, with_theme=True):
+    """The figures behind the alert, as a sentence the community manager can check (the shared theme is
+    learners' words: chat messages carry it only where the course team allowed excerpts)."""
     detail, ngettext = alert.detail, translator.ngettext
     if alert.kind == AlertKind.BAD_BUZZ:
         return ngettext(
@@ -89,7 +91,7 @@ def _why(alert, translator):
             detail.get("learners", 0)) % {"learners": detail.get("learners", 0),
                                           "hours": detail.get("window_hours", 0),
                                           "errors": detail.get("error_learners", 0)}
-        if detail.get("theme"):
+        if detail.get("theme") and with_theme:
             sentence += " " + translator.gettext("Shared theme: “%(theme)s”.") % {"theme": detail["theme"]}
         return sentence
     return ngettext("%(questions)s question got no answer within %(hours)s hours.",

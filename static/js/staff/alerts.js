@@ -70,5 +70,33 @@
                 .then(function (data) { show(data, gettext('Note pinned.')); })
                 .catch(formFailed(form));
         };
+
+        // The course's chat channels and their delivery log.
+        function showWebhooks(data, message, focusSelector) {
+            cx.showPanel('.cx-webhooks', data.html, message, focusSelector);
+        }
+        cx.actions.webhooks = function () {
+            cx.call('webhooks', {}).then(function (data) {
+                showWebhooks(data, gettext('Chat notifications loaded.'));
+            }).catch(failed());
+        };
+        cx.actions['remove-webhook'] = function (button) {
+            button.disabled = true;
+            cx.call('remove_webhook', {webhook_id: Number(button.getAttribute('data-webhook-id'))})
+                .then(function (data) { showWebhooks(data, gettext('Channel removed.')); })
+                .catch(failed(button));
+        };
+        cx.actions.redeliver = function (button) {
+            button.disabled = true;
+            cx.call('redeliver', {delivery_id: Number(button.getAttribute('data-delivery-id'))})
+                .then(function (data) { showWebhooks(data, gettext('Sent again.')); })
+                .catch(failed(button));
+        };
+        cx.forms.add_webhook = function (form) {
+            cx.call('add_webhook', {url: form.elements.url.value, format: form.elements.format.value,
+                include_text: form.elements.include_text.checked})
+                .then(function (data) { showWebhooks(data, gettext('Channel added.'), 'input[name="url"]'); })
+                .catch(formFailed(form));
+        };
     };
 }(window.CommunityXBlockParts = window.CommunityXBlockParts || {}));

@@ -1,0 +1,91 @@
+"""One attempt at a delivery: build the payload, sign it, POST it with a timeout, record how it ended.
+
+A timeout, a refused connection, a 429 or a 5xx may pass: the task retries. Any other 4xx will not: the
+delivery fails at once (the address or the channel is wrong, and staff see why in the log). Redirects are not
+followed: the allow-list names where a request may go, not where a receiver may send it on.
+"""
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import dataclass
+
+import requests
+from django.db.models import F
+from django.utils import timezone
+
+from community_xblock.delivery import payloads
+from community_xblock.models import AlertPost, Delivery, DeliveryStatus, Post, WebhookFormat
+from community_xblock.platform import operator
+from community_xblock.platform.translation import BlockTranslator
+
+SIGNATURE_HEADER = "X-Community-Signature"
+TIMESTAMP_HEADER = "X-Community-Timestamp"
+DELIVERY_HEADER = "X-Community-Delivery"
+USER_AGENT = "community-xblock-webhooks/1"
+ERROR_MAX_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class Outcome:
+    delivered: bool
+    may_retry: bool
+    status_code: int | None = None
+    error: str = ""
+
+
+def signature(secret, timestamp, body):
+    """HMAC-SHA256 of "<timestamp>.<body>" with the webhook's secret, hex: what the generic receiver checks."""
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def attempt(delivery_id):
+    """Make one attempt; returns its Outcome (None when the delivery no longer exists or was delivered)."""
+    delivery = Delivery.objects.select_related("webhook", "alert", "alert__community", "alert__anchor") \
+        .filter(pk=delivery_id).first()
+    if delivery is None or delivery.status == DeliveryStatus.DELIVERED:
+        return None
+    webhook, alert = delivery.webhook, delivery.alert
+    post_ids = AlertPost.objects.filter(alert=alert).order_by("post__created_at").values_list("post_id", flat=True)
+    posts = list(Post.objects.filter(pk__in=list(post_ids[:payloads.EXCERPTS])).order_by("created_at"))
+    body = json.dumps(payloads.build(webhook, delivery, alert, posts, BlockTranslator(None, webhook.language)),
+                      ensure_ascii=False).encode("utf-8")
+    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": USER_AGENT,
+               DELIVERY_HEADER: str(delivery.pk)}
+    if webhook.format == WebhookFormat.GENERIC:
+        timestamp = str(int(time.time()))
+        headers[TIMESTAMP_HEADER] = timestamp
+        headers[SIGNATURE_HEADER] = "sha256=" + signature(webhook.secret, timestamp, body)
+    started = time.monotonic()
+    outcome = _post(webhook.url, body, headers, operator.option("webhook_timeout_seconds"))
+    _record(delivery, outcome, int((time.monotonic() - started) * 1000))
+    return outcome
+
+
+def _post(url, body, headers, timeout):
+    try:
+        response = requests.post(url, data=body, headers=headers, timeout=timeout, allow_redirects=False)
+    except requests.Timeout:
+        return Outcome(False, True, error=f"no answer within {timeout} s")
+    except requests.RequestException as error:
+        return Outcome(False, True, error=type(error).__name__ + ": " + str(error)[:200])
+    code = response.status_code
+    if 200 <= code < 300:
+        return Outcome(True, False, code)
+    return Outcome(False, code == 429 or code >= 500, code, f"HTTP {code}")
+
+
+def _record(delivery, outcome, duration_ms):
+    now = timezone.now()
+    fields = {"attempts": F("attempts") + 1, "last_status_code": outcome.status_code,
+              "last_error": outcome.error[:ERROR_MAX_LENGTH], "last_duration_ms": duration_ms,
+              "last_attempt_at": now,
+              "status": DeliveryStatus.DELIVERED if outcome.delivered else DeliveryStatus.RETRYING}
+    if outcome.delivered:
+        fields["delivered_at"] = now
+    Delivery.objects.filter(pk=delivery.pk).update(**fields)
+
+
+def give_up(delivery_id):
+    Delivery.objects.filter(pk=delivery_id).exclude(status=DeliveryStatus.DELIVERED).update(
+        status=DeliveryStatus.FAILED)
