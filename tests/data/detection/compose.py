@@ -44,9 +44,11 @@ def compose(sets, language, seed):
     rows = rows_of(sets, language)
     components = [name for name, _count in Counter(
         row["component"] for row in rows if row.get("component")).most_common(4)]
-    calm = [row for row in rows if not {"error", "frustration"} & set(row["signals"])]
-    errors = [row for row in rows if "error" in row["signals"]]
-    angry = [row for row in rows if "frustration" in row["signals"]]
+    # Texts keep their place: an opening post opens a thread, a reply ("same here") answers one, so each is
+    # analysed in the context it was written for.
+    calm = _by_place([row for row in rows if not {"error", "frustration"} & set(row["signals"])])
+    errors = _by_place([row for row in rows if "error" in row["signals"]])
+    angry = _by_place([row for row in rows if "frustration" in row["signals"]])
     start = datetime(2026, 1, 5, tzinfo=ZONE) + timedelta(weeks=seed % 5)
     learners = [f"{language}-learner-{number:02d}" for number in range(60)]
     posts, threads = [], []  # threads: (id, created, component, kind, answered)
@@ -65,23 +67,24 @@ def compose(sets, language, seed):
         posts.append(record)
         return post_id
 
-    def calm_post(moment, row):
+    def calm_post(moment, pool):
         recent = [thread for thread in threads if moment - thread[1] < timedelta(days=3)]
         author = rng.choice(learners)
         if recent and rng.random() < 0.6:
+            row = rng.choice(pool["reply"])
             # Questions waiting for an answer get one first: calm weeks leave none unanswered for a day.
             waiting = [thread for thread in recent if thread[3] == "question" and not thread[4]]
             thread = waiting[0] if waiting else rng.choice(recent)
             thread[4] = True
             return write(row, moment, author, thread[2], reply_to=thread[0])
-        return write(row, moment, author, rng.choice(components + [""]))
+        return write(rng.choice(pool["opening"]), moment, author, rng.choice(components + [""]))
 
     # Calm traffic, with the odd error report (every 4 days) and annoyed post (every 2 days) spread out.
     moments = sorted(start + timedelta(days=day, hours=rng.uniform(8, 23))
                      for day in range(DAYS) for _ in range(POSTS_PER_DAY))
     for number, moment in enumerate(moments):
         pool = errors if number % (4 * POSTS_PER_DAY) == 17 else angry if number % (2 * POSTS_PER_DAY) == 5 else calm
-        calm_post(moment, rng.choice(pool))
+        calm_post(moment, pool)
 
     # The episodes, on two different components of the third week.
     error_component, buzz_component = rng.sample(components, 2)
@@ -90,12 +93,12 @@ def compose(sets, language, seed):
     first = None
     for number, author in enumerate(reporters):
         moment = error_start + timedelta(hours=number * rng.uniform(3, 6))
-        row = rng.choice(errors)
         if first is None or rng.random() < 0.4:
-            thread_id = write(row, moment, author, error_component, kind="issue", episode="error")
+            thread_id = write(rng.choice(errors["opening"]), moment, author, error_component, kind="issue",
+                              episode="error")
             first = first or thread_id
         else:
-            write(row, moment, author, error_component, reply_to=first, episode="error")
+            write(rng.choice(errors["reply"]), moment, author, error_component, reply_to=first, episode="error")
     buzz_start = start + timedelta(days=18, hours=rng.uniform(10, 20))
     voices = rng.sample(learners, rng.randint(4, 5))
     opening = None
@@ -103,12 +106,17 @@ def compose(sets, language, seed):
         moment = buzz_start + timedelta(minutes=number * rng.uniform(6, 12))
         author = voices[number % len(voices)]
         if opening is None or rng.random() < 0.3:
-            thread_id = write(rng.choice(angry), moment, author, buzz_component, episode="buzz")
+            thread_id = write(rng.choice(angry["opening"]), moment, author, buzz_component, episode="buzz")
             opening = opening or thread_id
         else:
-            write(rng.choice(angry), moment, author, buzz_component, reply_to=opening, episode="buzz")
+            write(rng.choice(angry["reply"]), moment, author, buzz_component, reply_to=opening, episode="buzz")
     posts.sort(key=lambda record: record["created"])
     return posts
+
+
+def _by_place(rows):
+    return {"opening": [row for row in rows if row["reply_to"] is None],
+            "reply": [row for row in rows if row["reply_to"] is not None]}
 
 
 def main():
