@@ -39,7 +39,7 @@ def receiver():
 def raise_alert(workbench, url):
     workbench.ok("add_webhook", {"url": url, "format": "generic"}, student="staff")
     component = workbench.component_keys()[1]
-    for student in ("amelie", "zsofia", "student_1"):
+    for student in ("amelie", "zsofia", "student_1", "learner8"):
         workbench.ok("create_thread", {"kind": "discussion", "title": "The formula", "body": ERROR,
                                        "component": component}, student=student)
 

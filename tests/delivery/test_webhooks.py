@@ -24,7 +24,7 @@ def add(unit, url, kind="generic", include_text=False):
     return unit.call("add_webhook", {"url": url, "format": kind, "include_text": include_text}, student="staff")
 
 
-def raise_alert(unit, capture, students=("amelie", "zsofia", "student_1")):
+def raise_alert(unit, capture, students=("amelie", "zsofia", "student_1", "learner8")):
     component = unit.component_keys()[1]
     for student in students:
         with capture(execute=True):
@@ -47,7 +47,7 @@ class TestChannels:
         assert headers["X-Community-Signature"] == f"sha256={expected}"
         body = json.loads(raw)
         assert body["event"] == "community.alert" and body["alert"]["kind"] == "error_spread"
-        assert body["alert"]["id"] == alert.pk and body["alert"]["post_count"] == 3
+        assert body["alert"]["id"] == alert.pk and body["alert"]["post_count"] == 4
         assert body["alert"]["title"].startswith("Possible error in ")
         assert len(body["posts"]) == 3 and all(set(item) == {"id", "source_id"} for item in body["posts"])
         text = raw.decode()

@@ -99,14 +99,14 @@ class TestBadBuzz:
 
 
 class TestErrorSpread:
-    def test_three_learners_reporting_an_error_raise_it_and_an_erratum_reaches_them(self, unit):
+    def test_four_learners_reporting_an_error_raise_it_and_an_erratum_reaches_them(self, unit):
         component = unit.component_keys()[1]
-        ids = [post(unit, student, ERROR, component) for student in ("amelie", "zsofia")]
+        ids = [post(unit, student, ERROR, component) for student in ("amelie", "zsofia", "learner8")]
         unit.ok("follow", {"thread_id": ids[0], "active": True}, student="student_1")
         assert not Alert.objects.exists()
         ids.append(post(unit, "student_1", "Same here, the formula in the video is wrong.", component))
         alert = only_alert("error_spread")
-        assert alert.detail["error_learners"] == 3 and alert.post_count == 3
+        assert alert.detail["error_learners"] == 4 and alert.post_count == 4
         shown = unit.ok("alerts", {}, student="staff")["panel"]["alerts"][0]
         assert shown["title"].startswith("Possible error in ") and shown["takes_erratum"]
 
@@ -125,20 +125,22 @@ class TestErrorSpread:
         assert "Correction about" not in unit.ok("get_thread", {"thread_id": other}, student="amelie")["html"]
 
         alert.refresh_from_db()
-        assert alert.status == "acknowledged" and alert.reports_before == 3 and alert.reports_after == 0
+        assert alert.status == "acknowledged" and alert.reports_before == 4 and alert.reports_after == 0
         post(unit, "learner9", ERROR, component)  # reports that still come are counted after it
         alert.refresh_from_db()
         assert alert.reports_after == 1
         answer = unit.ok("alerts", {}, student="staff")
-        assert "3 reports before the erratum, 1 since." in answer["html"]
+        assert "4 reports before the erratum, 1 since." in answer["html"]
 
-    def test_confusion_needs_more_learners_than_error_reports(self, unit):
+    def test_confusion_counts_when_many_are_confused_by_the_same_thing(self, unit):
         component = unit.component_keys()[1]
         for number in range(4):
-            post(unit, f"learner{number}", CONFUSED, component)
+            post(unit, f"learner{number}", CONFUSED, component, title=f"Q{number}{number}{number}")
+        post(unit, "learner4", "I do not understand the reading at all.", component, title="Q444")  # other theme
         assert not Alert.objects.exists()
-        post(unit, "learner4", CONFUSED, component)
-        assert only_alert("error_spread").detail["learners"] == 5
+        post(unit, "learner5", CONFUSED, component, title="Q555")
+        alert = only_alert("error_spread")
+        assert alert.detail["learners"] == 6 and alert.detail["error_learners"] == 0 and alert.detail["theme"]
 
     def test_reports_spread_over_more_than_the_window_raise_nothing(self, unit):
         block = unit.block_for("staff")
@@ -153,7 +155,7 @@ class TestErrorSpread:
 
     def test_resolving_closes_it_and_a_new_wave_raises_a_new_alert(self, unit):
         component = unit.component_keys()[1]
-        for student in ("amelie", "zsofia", "student_1"):
+        for student in ("amelie", "zsofia", "student_1", "learner8"):
             post(unit, student, ERROR, component)
         alert = only_alert("error_spread")
         unit.ok("decide_alert", {"alert_id": alert.pk, "status": "acknowledged"}, student="staff")
@@ -249,7 +251,7 @@ class TestAccess:
     @staticmethod
     def _error_alert(unit):
         component = unit.component_keys()[1]
-        for student in ("learner1", "learner2", "learner3"):
+        for student in ("learner1", "learner2", "learner3", "learner4"):
             post(unit, student, ERROR, component)
         return only_alert("error_spread")
 
@@ -259,7 +261,7 @@ def test_an_imported_timeline_fires_at_the_time_it_would_have_and_the_report_lis
     community = block.community
     start = timezone.now().replace(microsecond=0) - timedelta(days=10)
     records = []
-    for number in range(4):
+    for number in range(5):
         records.append({"id": f"e{number}", "reply_to": None, "author": f"learner{number}",
                         "created": (start + timedelta(hours=5 * number)).isoformat(), "kind": "discussion",
                         "title": "Formula", "component": "Video: rates", "text": ERROR})
@@ -267,7 +269,7 @@ def test_an_imported_timeline_fires_at_the_time_it_would_have_and_the_report_lis
     path.write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
     call_command("import_community_posts", str(path), "--community", str(community), "--quiet")
     alert = only_alert("error_spread")
-    assert alert.fired_at == start + timedelta(hours=10)  # the third learner's post
+    assert alert.fired_at == start + timedelta(hours=15)  # the fourth learner's post
     report = alert_store.report_rows(community)
     assert report == [{**report[0], "kind": "error_spread", "component": "Video: rates",
-                       "fired_at": (start + timedelta(hours=10)).isoformat(), "posts": ["e0", "e1", "e2", "e3"]}]
+                       "fired_at": (start + timedelta(hours=15)).isoformat(), "posts": ["e0", "e1", "e2", "e3", "e4"]}]

@@ -149,7 +149,7 @@ def seed_alerts(workbench):
     workbench.ok("add_webhook", {"url": closed_port_url(), "format": "generic"}, student="staff")
     threads.start_thread(space, Viewer("old", "old"), kind="question", title="ŭ old", body="ŭ when?",
                          now=timezone.now() - timedelta(hours=30))
-    for student in ("amelie", "zsofia", "student_1"):
+    for student in ("amelie", "zsofia", "student_1", "learner8"):
         workbench.ok("create_thread", {"kind": "discussion", "title": "ŭ error", "component":
                                        workbench.component_keys()[1],
                                        "body": "There is an error in the video: the formula is wrong."},

@@ -1,9 +1,12 @@
 """Alerts kept: raised once per situation, joined by the posts that follow, acknowledged and resolved by staff.
 
-One alert of a kind per component stays current (open or acknowledged) until staff resolve it; a detector that
-fires again while it is current adds its posts to it. Raising serialises on the community's row (firing is rare,
-and two writers must not open the same alert twice); joining moves counters with ``F()``.
+One alert of a kind per component stays current (open or acknowledged) until staff resolve it or it goes
+quiet; a detector that fires again while it is current adds its posts to it. Raising serialises on the
+community's row (firing is rare, and two writers must not open the same alert twice); joining moves counters
+with ``F()``.
 """
+from datetime import timedelta
+
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
@@ -11,23 +14,31 @@ from django.utils.translation import gettext_noop as _
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, NotFound
 from community_xblock.delivery import webhooks
-from community_xblock.models import Alert, AlertPost, AlertStatus, Community
+from community_xblock.models import Alert, AlertKind, AlertPost, AlertStatus, Community
 
 CURRENT = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 POSTS_KEPT = 50  # posts linked to one alert at most; its counters go on counting
 LISTED = 20
+QUIET_AFTER = {AlertKind.BAD_BUZZ: timedelta(hours=6), AlertKind.ERROR_SPREAD: timedelta(days=3),
+               AlertKind.UNANSWERED: timedelta(days=7)}
 
 
-def current(community, kind, anchor_id):
-    return Alert.objects.filter(community=community, kind=kind, anchor_id=anchor_id, status__in=CURRENT) \
+def current(community, kind, anchor_id, now):
+    """The alert of ``kind`` about ``anchor_id`` that new posts join: not resolved, and either followed by an
+    erratum (it tracks whether reports stop) or joined within ``QUIET_AFTER`` (a situation quiet that long is
+    over: the next one raises an alert of its own)."""
+    alert = Alert.objects.filter(community=community, kind=kind, anchor_id=anchor_id, status__in=CURRENT) \
         .order_by("-fired_at").first()
+    if alert is None or alert.erratum_at or now - alert.last_seen_at <= QUIET_AFTER[kind]:
+        return alert
+    return None
 
 
 def raise_or_join(community, kind, anchor_id, now, posts, *, detail):
     """Open an alert of ``kind`` about ``anchor_id`` (or join the current one) with ``posts``: (id, created_at)
     pairs. Returns the Alert."""
     Community.objects.select_for_update().filter(pk=community.pk).values_list("pk", flat=True).first()
-    alert = current(community, kind, anchor_id)
+    alert = current(community, kind, anchor_id, now)
     if alert is None:
         alert = Alert.objects.create(community=community, kind=kind, anchor_id=anchor_id, fired_at=now,
                                      last_seen_at=now, detail=detail)

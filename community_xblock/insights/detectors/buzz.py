@@ -9,6 +9,7 @@ from ``MIN_LEARNERS`` distinct learners: one person's rant, or one post flagged 
 course team's own posts are never among them).
 """
 import math
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import F, Q, Sum
@@ -38,25 +39,47 @@ def tail(observed, expected):
     return max(0.0, 1.0 - below)
 
 
-def window_start(now):
+def window_start(now, hours=WINDOW_HOURS):
+    """The start of the window of ``hours`` hour rows that ends with the hour of ``now``."""
     hour = now.astimezone(EPOCH.tzinfo).replace(minute=0, second=0, microsecond=0)
-    return hour - timedelta(hours=WINDOW_HOURS - 1)
+    return hour - timedelta(hours=hours - 1)
+
+
+@dataclass(frozen=True)
+class HourFigures:
+    observed: int  # what the window's hour rows count
+    expected: float  # what the week before the window makes expected in a window this long
+    chance: float  # P(at least ``observed``) if nothing unusual happened
+
+    @property
+    def unusual(self):
+        return self.chance <= SIGNIFICANCE
+
+
+def hour_figures(community, anchor_id, start, now, *counted):
+    """One query: each of ``counted`` (expressions over ActivityTally columns) in the component's hour rows
+    from ``start`` to ``now``, against the ``BASELINE_HOURS`` before ``start``; one HourFigures each."""
+    window_hours = max(1, round((now - start) / timedelta(hours=1)))
+    sums = {}
+    for number, expression in enumerate(counted):
+        sums[f"recent{number}"] = Sum(expression, filter=Q(start__gte=start), default=0)
+        sums[f"past{number}"] = Sum(expression, filter=Q(start__lt=start), default=0)
+    figures = ActivityTally.objects.filter(
+        community_id=community.pk, scope=TallyScope.HOUR, component=anchor_id or NOT_ABOUT_A_COMPONENT,
+        start__gte=start - timedelta(hours=BASELINE_HOURS), start__lte=now,
+    ).aggregate(**sums)
+    found = []
+    for number in range(len(counted)):
+        observed = figures[f"recent{number}"]
+        expected = max(FLOOR_EXPECTED, figures[f"past{number}"] * window_hours / BASELINE_HOURS)
+        found.append(HourFigures(observed, expected, tail(observed, expected)))
+    return found if len(found) > 1 else found[0]
 
 
 def check(space, anchor_id, now):
     start = window_start(now)
-    baseline_start = start - timedelta(hours=BASELINE_HOURS)
-    figures = ActivityTally.objects.filter(
-        community_id=space.community.pk, scope=TallyScope.HOUR, component=anchor_id or NOT_ABOUT_A_COMPONENT,
-        start__gte=baseline_start, start__lte=now,
-    ).aggregate(recent=Sum(NEGATIVITY, filter=Q(start__gte=start), default=0),
-                past=Sum(NEGATIVITY, filter=Q(start__lt=start), default=0))
-    observed = figures["recent"]
-    expected = max(FLOOR_EXPECTED, figures["past"] * WINDOW_HOURS / BASELINE_HOURS)
-    if observed < MIN_POSTS:
-        return None
-    chance = tail(observed, expected)
-    if chance > SIGNIFICANCE:
+    figures = hour_figures(space.community, anchor_id, start, now, NEGATIVITY)
+    if figures.observed < MIN_POSTS or not figures.unusual:
         return None
     negative = (Q(sig_frustration=True) | Q(confused_count__gt=0) | Q(error_count__gt=0) | Q(flag_count__gt=0))
     posts = list(Post.objects.filter(negative, community_id=space.community.pk, anchor_id=anchor_id,
@@ -66,6 +89,7 @@ def check(space, anchor_id, now):
     learners = {author for _pk, _at, author in posts}
     if len(posts) < MIN_POSTS or len(learners) < MIN_LEARNERS:
         return None
-    detail = {"observed": observed, "expected": round(expected, 2), "chance": chance, "learners": len(learners)}
+    detail = {"observed": figures.observed, "expected": round(figures.expected, 2), "chance": figures.chance,
+              "learners": len(learners)}
     return alerts.raise_or_join(space.community, AlertKind.BAD_BUZZ, anchor_id, now,
                                 [(pk, at) for pk, at, _author in posts], detail=detail)

@@ -1,63 +1,86 @@
-"""An error spreading: several distinct learners report an error, or are confused, about one component within
-``WINDOW``.
+"""An error spreading: several distinct learners report an error, or are confused about the same thing, on one
+component within ``WINDOW_HOURS``.
 
 A report is a post whose text reports an error or confusion, or a found-an-error or confused reaction. The
 detector counts distinct learners (staff never count), not posts: one learner repeating themselves is not a
-spread. ``ERROR_LEARNERS`` learners reporting an error fire it; so do ``ANY_LEARNERS`` learners reporting an error
-or confusion (confusion alone is weaker evidence). While the alert is not resolved every new report about the
-component joins it, so after an erratum the alert shows whether reports stopped.
+spread. It fires when ``ERROR_LEARNERS`` learners report an error while the window's error reports far exceed
+the component's own past week (a Poisson exceedance on the hour rows, as for bad buzz), or when
+``THEME_LEARNERS`` learners reporting an error or confusion share one theme (a keyphrase) while all reports far
+exceed the past week: some content always confuses a few, and that is the evaluation's business; many confused
+by the same thing at once is what an error looks like. The hour rows are read first: a
+window with fewer reports than ``ERROR_LEARNERS`` reads no post.
+
+While the alert is current every new report about the component joins it, so after an erratum the alert shows
+whether reports stopped.
 """
-from collections import Counter
-from datetime import timedelta
+from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import F, Q
 
-from community_xblock.insights.detectors import alerts
+from community_xblock.insights.detectors import alerts, buzz
 from community_xblock.models import AlertKind, Keyphrase, Post, Reaction, ReactionKind
 
-WINDOW = timedelta(hours=48)
-ERROR_LEARNERS = 3
-ANY_LEARNERS = 5
+WINDOW_HOURS = 48
+ERROR_REPORTS = F("sig_error") + F("found_error")
+REPORTS = ERROR_REPORTS + F("sig_confusion") + F("confused")
+ERROR_LEARNERS = 4
+THEME_LEARNERS = 5
 POSTS_READ = 300
 
 
 def check(space, anchor_id, now, post):
     community = space.community
-    current = alerts.current(community, AlertKind.ERROR_SPREAD, anchor_id)
-    if current is not None:
+    current = alerts.current(community, AlertKind.ERROR_SPREAD, anchor_id, now)
+    if current is not None and current.erratum_at:  # tracking whether reports stop: every report counts
         return alerts.join(current, [(post.pk, post.created_at)], now)
+    start = buzz.window_start(now, WINDOW_HOURS)
+    error_figures, figures = buzz.hour_figures(community, anchor_id, start, now, ERROR_REPORTS, REPORTS)
+    if figures.observed < ERROR_LEARNERS or not (error_figures.unusual or figures.unusual):
+        return None
     reports = (Q(sig_error=True) | Q(sig_confusion=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
     rows = list(Post.objects.filter(reports, community_id=community.pk, anchor_id=anchor_id,
-                                    created_at__gte=now - WINDOW, created_at__lte=now, deleted=False, hidden=False,
+                                    created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,
                                     author_is_staff=False)
                 .order_by("-created_at")
-                .values_list("pk", "created_at", "author_key", "sig_error", "sig_confusion", "error_count",
-                             "confused_count")[:POSTS_READ])
-    errors, any_report = set(), set()
-    for _pk, _at, author, sig_error, sig_confusion, _errors, _confused in rows:
-        if sig_error:
-            errors.add(author)
-        if sig_error or sig_confusion:
-            any_report.add(author)
-    reacted = [pk for pk, _at, _author, _e, _c, error_count, confused_count in rows
-               if error_count or confused_count]
-    if reacted and len(errors) < ERROR_LEARNERS and len(any_report) < ANY_LEARNERS:
-        for user_key, kind in Reaction.objects.filter(
-                post_id__in=reacted, kind__in=(ReactionKind.FOUND_ERROR, ReactionKind.CONFUSED),
-                created_at__gte=now - WINDOW).values_list("user_key", "kind"):
-            any_report.add(user_key)
-            if kind == ReactionKind.FOUND_ERROR:
-                errors.add(user_key)
-    if len(errors) < ERROR_LEARNERS and len(any_report) < ANY_LEARNERS:
-        return None
+                .values_list("pk", "created_at", "author_key", "sig_error", "error_count", "confused_count")
+                [:POSTS_READ])
+    reporters = _reporters(rows, start)
+    errors = {user_key for user_key, error in reporters.items() if error}
+    theme = ""
+    if len(errors) < ERROR_LEARNERS or not error_figures.unusual:
+        theme = shared_theme(rows, minimum=THEME_LEARNERS) if figures.unusual else ""
+        if not theme:
+            return None
     posts = [(pk, at) for pk, at, *_rest in reversed(rows)]
-    detail = {"learners": len(any_report), "error_learners": len(errors), "window_hours": WINDOW // timedelta(hours=1),
-              "theme": shared_theme([pk for pk, _at in posts])}
+    detail = {"learners": len(reporters), "error_learners": len(errors), "window_hours": WINDOW_HOURS,
+              "observed": error_figures.observed, "expected": round(error_figures.expected, 2),
+              "reports": figures.observed, "reports_expected": round(figures.expected, 2),
+              "theme": theme or shared_theme(rows)}
     return alerts.raise_or_join(community, AlertKind.ERROR_SPREAD, anchor_id, now, posts, detail=detail)
 
 
-def shared_theme(post_ids):
-    """The keyphrase most of the reports share (the alert names it), or "" when none is shared."""
-    counts = Counter(Keyphrase.objects.filter(post_id__in=post_ids).values_list("surface", flat=True))
-    theme, count = counts.most_common(1)[0] if counts else ("", 0)
-    return theme if count >= 2 else ""
+def _reporters(rows, start):
+    """{learner: reported an error} for the window's report posts and their confused / error reactions."""
+    reporters = defaultdict(bool)
+    for _pk, _at, author, sig_error, _errors, _confused in rows:
+        reporters[author] |= sig_error
+    reacted = [pk for pk, _at, _author, _sig, error_count, confused_count in rows if error_count or confused_count]
+    if reacted:
+        for user_key, kind in Reaction.objects.filter(
+                post_id__in=reacted, kind__in=(ReactionKind.FOUND_ERROR, ReactionKind.CONFUSED),
+                created_at__gte=start).values_list("user_key", "kind"):
+            reporters[user_key] |= kind == ReactionKind.FOUND_ERROR
+    return reporters
+
+
+def shared_theme(rows, minimum=2):
+    """The keyphrase most reporters share (the alert names it, as they wrote it), or "" when fewer than
+    ``minimum`` distinct learners share one."""
+    author_of = {pk: author for pk, _at, author, *_rest in rows}
+    learners, surfaces = defaultdict(set), {}
+    for post_id, key, surface in Keyphrase.objects.filter(post_id__in=list(author_of)).values_list(
+            "post_id", "key", "surface"):
+        learners[key].add(author_of[post_id])
+        surfaces.setdefault(key, surface)
+    best = max(learners, key=lambda key: (len(learners[key]), key), default=None)
+    return surfaces[best] if best is not None and len(learners[best]) >= minimum else ""

@@ -86,7 +86,13 @@ def compose(sets, language, seed):
         pool = errors if number % (4 * POSTS_PER_DAY) == 17 else angry if number % (2 * POSTS_PER_DAY) == 5 else calm
         calm_post(moment, pool)
 
-    # The episodes, on two different components of the third week.
+    _episodes(rng, start, components, learners, errors=errors, angry=angry, write=write)
+    posts.sort(key=lambda record: record["created"])
+    return posts
+
+
+def _episodes(rng, start, components, learners, *, errors, angry, write):
+    """The error cluster and the bad-buzz burst, on two different components of the third week."""
     error_component, buzz_component = rng.sample(components, 2)
     error_start = start + timedelta(days=15, hours=rng.uniform(9, 14))
     reporters = rng.sample(learners, rng.randint(5, 7))
@@ -110,8 +116,6 @@ def compose(sets, language, seed):
             opening = opening or thread_id
         else:
             write(rng.choice(angry["reply"]), moment, author, buzz_component, reply_to=opening, episode="buzz")
-    posts.sort(key=lambda record: record["created"])
-    return posts
 
 
 def _by_place(rows):
