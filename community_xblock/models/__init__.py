@@ -35,7 +35,7 @@ from community_xblock.models.aggregates import (
     ThemeForm,
     ThemeTally,
 )
-from community_xblock.models.alerts import Alert, AlertKind, AlertPost, AlertStatus, Erratum
+from community_xblock.models.alerts import Alert, AlertKind, AlertPost, AlertStatus, DetectorState, Erratum
 from community_xblock.models.community import TALLY_VERSION, USER_KEY_LENGTH, Anchor, Community, Visit
 from community_xblock.models.conversations import (
     REACTION_COUNTER,
@@ -66,8 +66,8 @@ from community_xblock.models.moderation import (
 )
 
 __all__ = [
-    "Alert", "AlertKind", "AlertPost", "AlertStatus", "Erratum", "Delivery", "DeliveryStatus", "Webhook",
-    "WebhookFormat",
+    "Alert", "AlertKind", "AlertPost", "AlertStatus", "DetectorState", "Erratum",
+    "Delivery", "DeliveryStatus", "Webhook", "WebhookFormat",
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
     "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeTally",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",

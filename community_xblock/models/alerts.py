@@ -51,6 +51,16 @@ class Alert(models.Model):
         return self.anchor.display_name if self.anchor_id else None
 
 
+class DetectorState(models.Model):
+    """The detectors' own row per community: when the unanswered check last ran, and the lock firing takes.
+
+    Not the Community row: every post and thread inserted holds a shared lock on that row (their foreign key,
+    in InnoDB) until it commits, so two writers that each wanted it exclusively would deadlock."""
+
+    community = models.OneToOneField(Community, on_delete=models.CASCADE, related_name="+")
+    unanswered_checked_at = models.DateTimeField(null=True, blank=True)
+
+
 class AlertPost(models.Model):
     """A post behind an alert (one row per alert and post)."""
 

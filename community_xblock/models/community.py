@@ -26,8 +26,6 @@ class Community(models.Model):
     viewer_count = models.PositiveIntegerField(default=0, help_text="People who came to the space (Visit rows).")
     slow_seconds = models.PositiveIntegerField(default=0, help_text="Slow mode of the whole space (see Thread).")
     slow_until = models.DateTimeField(null=True, blank=True)
-    unanswered_checked_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the unanswered-questions detector last looked (insights/detectors).")
     tally_version = models.PositiveSmallIntegerField(
         default=TALLY_VERSION, help_text="The aggregates' rules it was tallied with (see models/aggregates.py).")
 

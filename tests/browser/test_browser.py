@@ -6,79 +6,9 @@ import re
 
 import pytest
 
+from tests.browser.pages import OVERFLOW_SCRIPT, TITLE, accessible_and_within_the_screen
+
 pytestmark = [pytest.mark.browser, pytest.mark.live]
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-TITLE = "Is the Calvin cycle really light-independent?"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-class Person:
-    """One browser context per person: their own cookies, their own page."""
-
-    def __init__(self, browser, live, student, width=1024):
-        self.context = browser.new_context(viewport={"width": width, "height": 900})
-        self.page = self.context.new_page()
-        self.errors = []
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.live = live
-        self.student = student
-
-    def open(self):
-        self.page.goto(f"{self.live.url}/scenario/community.0/?student={self.student}")
-        self.page.wait_for_selector(".cx")
-        return self.page
-
-    def thread(self, title=TITLE):
-        """The list item of a thread, opened."""
-        page = self.page
-        button = page.get_by_role("button", name=title)
-        if button.get_attribute("aria-expanded") != "true":
-            button.click()
-        item = page.locator(".cx-thread", has=page.get_by_role("heading", name=title))
-        item.locator(".cx-thread-detail").wait_for()
-        return item
-
-    def announced(self, text):
-        """The live region says ``text`` (wait for the state an action produces first: an identical earlier
-        announcement would also match)."""
-        self.page.wait_for_function(
-            "text => document.querySelector('.cx-live').textContent.includes(text)", arg=text,
-        )
-
-    def shows(self, locator):
-        """Wait until ``locator`` is visible: the state an action produced."""
-        locator.first.wait_for(state="visible")
-        return locator
-
-    def close(self):
-        assert not self.errors, self.errors
-        self.context.close()
-
-
-@pytest.fixture
-def people(browser, live):
-    opened = []
-
-    def person(student, width=1024):
-        opened.append(Person(browser, live, student, width))
-        return opened[-1]
-
-    yield person
-    for each in opened:
-        each.close()
-
 
 def test_learners_and_staff_discuss_and_moderate(people):
     asker, helper, staff = people("student_1"), people("amelie"), people("staff")
@@ -224,18 +154,6 @@ def test_errors_are_shown_next_to_the_form_and_announced(people):
 
 # The right edge of the block, and of the furthest-reaching thing inside it (the workbench's own chrome
 # around the block is not ours to judge).
-OVERFLOW_SCRIPT = """() => {
-    const cx = document.querySelector('.cx');
-    const box = cx.getBoundingClientRect();
-    let widest = box.right;
-    cx.querySelectorAll('*').forEach(el => {
-        const rect = el.getBoundingClientRect();
-        if (rect.width && getComputedStyle(el).position !== 'absolute') { widest = Math.max(widest, rect.right); }
-    });
-    return {box: box.right, widest: widest};
-}"""
-
-
 @pytest.mark.parametrize("width", [320, 1024])
 def test_accessibility_of_the_learner_view(people, width):
     from axe_playwright_python.sync_playwright import Axe
@@ -376,16 +294,6 @@ def test_show_more_survives_a_failed_request_and_ignores_stale_answers(people, l
     page.wait_for_timeout(300)  # time for the page to (wrongly) apply it
     assert listed.first.locator(".cx-open").inner_text() == "Paged thread 24"
     page.unroute("**/list_threads/**")
-
-
-def accessible_and_within_the_screen(page, what):
-    """axe finds nothing in the community space, and nothing in it sticks out of the screen."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, context=".cx")
-    assert results.violations_count == 0, results.generate_report()
-    layout = page.evaluate(OVERFLOW_SCRIPT)
-    assert layout["widest"] <= layout["box"] + 1, f"{what} at 320px"
 
 
 def test_staff_undo_a_decision_from_the_moderation_log(people, live, demo_usage_id):

@@ -165,3 +165,29 @@ def test_a_learners_parallel_posts_in_slow_mode_let_one_through(live, demo_usage
         assert live.count("SELECT COUNT(*) FROM community_xblock_thread WHERE title LIKE 'Hasty thread %%'") == 1
     finally:
         live.call(staff, demo_usage_id, "end_slow_mode", {})
+
+
+def test_a_burst_of_concurrent_angry_posts_raises_one_alert_holding_every_post(live, demo_usage_id):
+    import re
+
+    watcher = live.session("buzzwatcher")
+    page = watcher.get(f"{live.url}/scenario/community.0/?student=buzzwatcher", timeout=30).text
+    component = re.findall(r'<option value="([^"]+)"', page.split('name="component"')[1].split("</select>")[0])[-1]
+    angry = [live.session(f"angry{number}") for number in range(24)]
+    results = run_all([
+        (lambda session=session, number=number: live.call(session, demo_usage_id, "create_thread", {
+            "kind": "discussion", "title": f"Angry {number}", "component": component,
+            "body": "This is so frustrating, I am fed up with it."}))
+        for number, session in enumerate(angry)
+    ])
+    assert {status for status, _data in results} == {200}, results
+    alerts = ("SELECT a.id FROM community_xblock_alert a JOIN community_xblock_anchor n ON n.id = a.anchor_id "
+              f"WHERE a.kind = 'bad_buzz' AND n.usage_key = '{component}'")
+    assert live.count(f"SELECT COUNT(*) FROM ({alerts}) found") == 1
+    alert_id = live.count(alerts)
+    joined = live.count("SELECT COUNT(*) FROM community_xblock_alertpost l JOIN community_xblock_post p ON "
+                        "p.id = l.post_id JOIN community_xblock_thread t ON t.id = p.thread_id "
+                        f"WHERE l.alert_id = {alert_id} AND t.title LIKE 'Angry %%'")
+    assert joined == 24  # every post of the burst is behind the one alert, none lost to a race
+    assert live.count(f"SELECT post_count FROM community_xblock_alert WHERE id = {alert_id}") == live.count(
+        f"SELECT COUNT(*) FROM community_xblock_alertpost WHERE alert_id = {alert_id}")

@@ -1,12 +1,13 @@
 """Alerts kept: raised once per situation, joined by the posts that follow, acknowledged and resolved by staff.
 
 One alert of a kind per component stays current (open or acknowledged) until staff resolve it or it goes
-quiet; a detector that fires again while it is current adds its posts to it. Raising serialises on the
-community's row (firing is rare, and two writers must not open the same alert twice); joining moves counters
-with ``F()``.
+quiet; a detector that fires again while it is current adds its posts to it. Firing serialises on the community's
+DetectorState row (it is rare, and two writers must neither open the same alert twice nor each miss the other's
+post); joining moves counters with ``F()``.
 """
 from datetime import timedelta
 
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_noop as _
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, NotFound
 from community_xblock.delivery import webhooks
-from community_xblock.models import Alert, AlertKind, AlertPost, AlertStatus, Community
+from community_xblock.models import Alert, AlertKind, AlertPost, AlertStatus, DetectorState
 
 CURRENT = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 POSTS_KEPT = 50  # posts linked to one alert at most; its counters go on counting
@@ -34,10 +35,25 @@ def current(community, kind, anchor_id, now):
     return None
 
 
+def serialise(community):
+    """Lock the community's DetectorState row until the write commits (creating it the first time). A
+    detector takes it before its bounded read of the window's posts, once its figures are unusual: writers that
+    fire at the same moment then read one after the other, and the last of them sees every post the others
+    wrote (committed before they let go). Returns the row."""
+    state = DetectorState.objects.select_for_update().filter(community=community).first()
+    if state is not None:
+        return state
+    try:
+        with transaction.atomic():
+            return DetectorState.objects.create(community=community)
+    except IntegrityError:  # a concurrent writer created it first
+        return DetectorState.objects.select_for_update().get(community=community)
+
+
 def raise_or_join(community, kind, anchor_id, now, posts, *, detail):
     """Open an alert of ``kind`` about ``anchor_id`` (or join the current one) with ``posts``: (id, created_at)
     pairs. Returns the Alert."""
-    Community.objects.select_for_update().filter(pk=community.pk).values_list("pk", flat=True).first()
+    serialise(community)
     alert = current(community, kind, anchor_id, now)
     if alert is None:
         alert = Alert.objects.create(community=community, kind=kind, anchor_id=anchor_id, fired_at=now,

@@ -81,6 +81,7 @@ def check(space, anchor_id, now):
     figures = hour_figures(space.community, anchor_id, start, now, NEGATIVITY)
     if figures.observed < MIN_POSTS or not figures.unusual:
         return None
+    alerts.serialise(space.community)
     negative = (Q(sig_frustration=True) | Q(confused_count__gt=0) | Q(error_count__gt=0) | Q(flag_count__gt=0))
     posts = list(Post.objects.filter(negative, community_id=space.community.pk, anchor_id=anchor_id,
                                      created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,

@@ -37,6 +37,7 @@ def check(space, anchor_id, now, post):
     error_figures, figures = buzz.hour_figures(community, anchor_id, start, now, ERROR_REPORTS, REPORTS)
     if figures.observed < ERROR_LEARNERS or not (error_figures.unusual or figures.unusual):
         return None
+    alerts.serialise(community)
     reports = (Q(sig_error=True) | Q(sig_confusion=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
     rows = list(Post.objects.filter(reports, community_id=community.pk, anchor_id=anchor_id,
                                     created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,

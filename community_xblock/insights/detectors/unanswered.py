@@ -1,15 +1,18 @@
 """Questions and course issues nobody has answered ``FIRST_THRESHOLD`` after they were asked.
 
-Checked at most once an hour per community, by the first write of that hour (a compare-and-set on
-``Community.unanswered_checked_at``, so concurrent writers do not check twice); each check reads the questions
-that crossed the threshold since the previous check, through the unanswered-threads index. Each crosses once:
-a question answered later simply leaves the "needs the course team" queue.
+Checked at most once an hour per community, by the first write of that hour: the cache remembers the last
+check (so the other writes of the hour read nothing), and a compare-and-set on the community's DetectorState
+row lets one writer through when several arrive at once. Each check reads the questions that crossed the
+threshold since the previous one, through the unanswered-threads index, so each crosses once; a question answered
+later simply leaves the "needs the course team" queue.
 """
 from collections import defaultdict
 from datetime import timedelta
 
+from django.core.cache import cache
+
 from community_xblock.insights.detectors import alerts
-from community_xblock.models import AlertKind, Community, Thread, ThreadKind
+from community_xblock.models import AlertKind, DetectorState, Thread, ThreadKind
 
 FIRST_THRESHOLD = timedelta(hours=24)
 AGE_THRESHOLDS_HOURS = (24, 72, 168)  # the queue's age bands
@@ -21,13 +24,19 @@ WAITING_KINDS = (ThreadKind.QUESTION, ThreadKind.COURSE_ISSUE)
 
 def check(space, now):
     community = space.community
-    previous = community.unanswered_checked_at
-    if previous is not None and now - previous < CHECK_EVERY:
+    # The creation time too: a database rebuilt (tests, a re-import) may give a new community an old id.
+    key = f"community_xblock:unanswered_checked:{community.pk}:{community.created_at.timestamp()}"
+    remembered = cache.get(key)
+    if remembered is not None and timedelta(0) <= now - remembered < CHECK_EVERY:
         return []
-    if not Community.objects.filter(pk=community.pk, unanswered_checked_at=previous).update(
-            unanswered_checked_at=now):
+    previous = DetectorState.objects.filter(community=community).values_list(
+        "unanswered_checked_at", flat=True).first()
+    if previous is not None and timedelta(0) <= now - previous < CHECK_EVERY:
+        cache.set(key, previous, CHECK_EVERY.total_seconds())
+        return []
+    if not _take_turn(community, previous, now):
         return []  # another write checked first
-    community.unanswered_checked_at = now
+    cache.set(key, now, CHECK_EVERY.total_seconds())
     since = (previous or now - FIRST_LOOK_BACK) - FIRST_THRESHOLD
     waiting = waiting_threads(community, now).filter(created_at__gt=since).order_by("created_at")
     by_anchor = defaultdict(list)
@@ -38,6 +47,14 @@ def check(space, now):
     return [alerts.raise_or_join(community, AlertKind.UNANSWERED, anchor_id, now, posts,
                                  detail={"questions": len(posts), "hours": FIRST_THRESHOLD // timedelta(hours=1)})
             for anchor_id, posts in by_anchor.items()]
+
+
+def _take_turn(community, previous, now):
+    """Move the last check from ``previous`` to ``now``; False when another writer moved it first."""
+    if previous is None and not DetectorState.objects.filter(community=community).exists():
+        alerts.serialise(community)  # creates the row (the first check of this community)
+    return bool(DetectorState.objects.filter(community=community, unanswered_checked_at=previous).update(
+        unanswered_checked_at=now))
 
 
 def waiting_threads(community, now):
