@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import requests
 from django.db.models import F
@@ -32,6 +32,7 @@ class Outcome:
     may_retry: bool
     status_code: int | None = None
     error: str = ""
+    attempts: int = 0  # the delivery's attempts, this one included
 
 
 def signature(secret, timestamp, body):
@@ -59,7 +60,7 @@ def attempt(delivery_id):
     started = time.monotonic()
     outcome = _post(webhook.url, body, headers, operator.option("webhook_timeout_seconds"))
     _record(delivery, outcome, int((time.monotonic() - started) * 1000))
-    return outcome
+    return replace(outcome, attempts=delivery.attempts + 1)
 
 
 def _post(url, body, headers, timeout):

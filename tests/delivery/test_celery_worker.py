@@ -51,7 +51,7 @@ def settled(timeout=30):
         delivery = Delivery.objects.first()
         if delivery is not None and delivery.status in ("delivered", "failed"):
             return delivery
-        time.sleep(0.05)
+        time.sleep(0.2)  # the worker writes meanwhile (SQLite's shared in-memory test database locks tables)
     raise AssertionError(f"the delivery did not settle: {Delivery.objects.values().first()}")
 
 

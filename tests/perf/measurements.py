@@ -23,7 +23,7 @@ from community_xblock.aggregates import ledger  # noqa: E402
 from community_xblock.conversations import listing, visits  # noqa: E402
 from community_xblock.conversations.presenters import Audience, thread_summary  # noqa: E402
 from community_xblock.core.lookups import space_for  # noqa: E402
-from community_xblock.insights import evaluation, exports  # noqa: E402
+from community_xblock.insights import detectors, evaluation, exports  # noqa: E402
 from community_xblock.models import Community  # noqa: E402
 from community_xblock.platform.identity import Viewer, community_key_for  # noqa: E402
 from tests.perf import seeding  # noqa: E402
@@ -120,7 +120,48 @@ def learner_actions(client, usage_id, thread_id):
         "thread": lambda: call("get_thread", {"thread_id": thread_id}),
         "post": lambda: call("create_thread", {
             "kind": "discussion", "title": f"Benchmark post {next(counter)}", "body": "A new *idea*."}),
+        "negative post": negative_post(client, usage_id, counter),
     }
+
+
+NEGATIVE_BODY = "This is so frustrating: the formula in the video is wrong, again."
+NEGATIVE_AUTHORS = 5
+
+
+def negative_post(client, usage_id, counter):
+    """A frustrated error report about the first component, by one of a few learners: every detector reads its
+    hour rows, and once the burst is unusual takes the firing lock, reads the window and joins the alert (the
+    most a post asks of them)."""
+    def post():
+        number = next(counter)
+        return ok(client.post(
+            f"/handler/{usage_id}/create_thread/?student=angry{number % NEGATIVE_AUTHORS}",
+            json.dumps({"kind": "issue", "title": f"Benchmark report {number}", "body": NEGATIVE_BODY,
+                        "component": COMPONENT_KEYS[usage_id]}), content_type="application/json"))
+    return post
+
+
+COMPONENT_KEYS = {}  # usage id -> the usage key negative posts are about
+
+
+def without_detectors(action):
+    """``action`` with the detectors switched off (in this process, for this call only): the post as it cost
+    before they existed. Interleaved with the real posts, like ``without_aggregates``."""
+    def bare():
+        written = detectors.post_written
+        detectors.post_written = lambda *args: None
+        try:
+            return action()
+        finally:
+            detectors.post_written = written
+    return bare
+
+
+def staff_views(client, usage_id, repeat):
+    handler = f"/handler/{usage_id}/{{}}/?student=staff"
+    return {name: median_ms(lambda name=name: ok(client.post(handler.format(name), "{}",
+                                                            content_type="application/json")), repeat)
+            for name in ("alerts", "review_queue")}
 
 
 def list_breakdown(block, space, usage_id, repeat):
@@ -241,9 +282,17 @@ def main():
         blocks[size] = block
         print(f"    {options.database}: {size} posts seeded in {communities[size][3]:.1f} s", flush=True)
     gc.collect()
-    measured = interleaved({size: {**learner_actions(client, usage_id, thread_id), "bare post": without_aggregates(
-        learner_actions(client, usage_id, thread_id)["post"])}
-        for size, (usage_id, thread_id, _space, _s) in communities.items()}, repeat)
+    for block in blocks.values():
+        COMPONENT_KEYS[str(block.scope_ids.usage_id)] = unit_components(block, Viewer("bench", "bench"))[0].usage_key
+
+    def actions_of(usage_id, thread_id):
+        actions = learner_actions(client, usage_id, thread_id)
+        return {**actions, "bare post": without_aggregates(actions["post"]),
+                "post without detectors": without_detectors(actions["post"]),
+                "negative post without detectors": without_detectors(actions["negative post"])}
+
+    measured = interleaved({size: actions_of(usage_id, thread_id)
+                            for size, (usage_id, thread_id, _space, _s) in communities.items()}, repeat)
     figures = {}
     for size, (usage_id, _thread_id, space, seeded) in communities.items():
         actions = learner_actions(client, usage_id, _thread_id)
@@ -256,6 +305,8 @@ def main():
             "list": list_breakdown(blocks[size], space, usage_id, repeat),
             "evaluation": evaluation_figures(client, usage_id, community, max(5, repeat // 2)),
             "exports": export_figures(community, posts, repeat),
+            "staff_views": staff_views(client, usage_id, repeat),
+            "post_queries": {name: counted_queries(actions[name])[1] for name in ("post", "negative post")},
         }
         print(f"    {options.database}: {size} measured", flush=True)
     largest = max(sizes)

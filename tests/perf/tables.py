@@ -10,6 +10,17 @@ TARGETS = {
         r["sizes"][str(s[-1])]["exports"][kind]["rows_per_second"] >= 100_000 for kind in ("csv", "jsonl")),
     "posting with the aggregates within 1.2x of posting without": lambda r, s: all(
         figure["learner"]["post"] <= 1.2 * figure["post_without_aggregates"] for figure in r["sizes"].values()),
+    "a post with every detector on within 1.2x of the same post without them": lambda r, s: all(
+        figure["learner"]["post"] <= 1.2 * figure["learner"]["post without detectors"]
+        for figure in r["sizes"].values()),
+    "a negative post in a burst (detectors firing) within 1.2x of the same post without them": lambda r, s: all(
+        figure["learner"]["negative post"] <= 1.2 * figure["learner"]["negative post without detectors"]
+        for figure in r["sizes"].values()),
+    "alerts and review queue at the largest size within 1.2x of the smallest": lambda r, s: all(
+        r["sizes"][str(s[-1])]["staff_views"][view] <= 1.2 * r["sizes"][str(s[0])]["staff_views"][view]
+        for view in ("alerts", "review_queue")),
+    "queries per post the same at every size": lambda r, s: len(
+        {figure["post_queries"]["post"] for figure in r["sizes"].values()}) == 1,
 }
 
 
@@ -24,6 +35,15 @@ def _floor(result, key):
 
 def _smallest(result, sizes):
     return result["sizes"][str(sizes[0])]["evaluation"]["report"]
+
+
+def _detector_cells(_result, figure):
+    learner = figure["learner"]
+    cells = []
+    for label, key in (("post", "post"), ("negative", "negative post")):
+        on, off = learner[key], learner[f"{key} without detectors"]
+        cells.append(f"{label} {on:5.1f}/{off:5.1f} {on / off:4.2f}x q {figure['post_queries'][key]}")
+    return " ".join(cells)
 
 
 def _table(title, header, rows):
@@ -56,6 +76,14 @@ def print_all(results, sizes):
            f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
            by_size(lambda r, f: f"{f['learner']['post']:7.1f} ms {f['post_without_aggregates']:7.1f} ms "
                                 f"{f['learner']['post'] / f['post_without_aggregates']:5.2f}x  "))
+    _table("detectors: a post, and a negative post in a burst (every detector reads, fires and joins its "
+           "alert): ms with the detectors on / off, ratio, queries",
+           f"{'posts':>8} | " + " || ".join(f"{name:^56}" for name in names),
+           by_size(_detector_cells))
+    _table("staff views: the alerts panel and the review queue, median ms",
+           f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
+           by_size(lambda r, f: f"alerts {f['staff_views']['alerts']:6.1f} "
+                                f"queue {f['staff_views']['review_queue']:6.1f}"))
     _table("a page of the thread list, stage by stage (ms, each including the one before): its SQL run raw, the "
            "rows read, their summaries, the items' HTML; the visit recorded; the whole handler",
            f"{'posts':>8} | " + " || ".join(f"{name:^62}" for name in names),

@@ -20,7 +20,7 @@ def post_written(space, post, thread, now):
     team's own posts (an erratum says "error" too) are no buzz and no report."""
     if not post.author_is_staff:
         if post.sig_frustration:
-            buzz.check(space, thread.anchor_id, now)
+            buzz.check(space, thread.anchor_id, now, post)
         if post.sig_error or post.sig_confusion:
             spread.check(space, thread.anchor_id, now, post)
     unanswered.check(space, now)
@@ -31,4 +31,4 @@ def reaction_added(space, post, kind, now):
     if kind in NEGATIVE_REACTIONS or kind == "flag":
         buzz.check(space, post.anchor_id, now)
     if kind in NEGATIVE_REACTIONS:
-        spread.check(space, post.anchor_id, now, post)
+        spread.check(space, post.anchor_id, now, post, fresh=False)

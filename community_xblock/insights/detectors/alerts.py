@@ -8,7 +8,8 @@ post); joining moves counters with ``F()``.
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
@@ -18,7 +19,7 @@ from community_xblock.delivery import webhooks
 from community_xblock.models import Alert, AlertKind, AlertPost, AlertStatus, DetectorState
 
 CURRENT = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
-POSTS_KEPT = 50  # posts linked to one alert at most; its counters go on counting
+POSTS_SHOWN = 8  # an alert's posts the panel shows
 LISTED = 20
 QUIET_AFTER = {AlertKind.BAD_BUZZ: timedelta(hours=6), AlertKind.ERROR_SPREAD: timedelta(days=3),
                AlertKind.UNANSWERED: timedelta(days=7)}
@@ -50,33 +51,37 @@ def serialise(community):
         return DetectorState.objects.select_for_update().get(community=community)
 
 
-def raise_or_join(community, kind, anchor_id, now, posts, *, detail):
+def raise_or_join(community, kind, anchor_id, now, posts, *, detail, locked=False):
     """Open an alert of ``kind`` about ``anchor_id`` (or join the current one) with ``posts``: (id, created_at)
-    pairs. Returns the Alert."""
-    serialise(community)
+    pairs. ``detail()`` gives the figures of a new alert; ``locked``: the caller holds ``serialise`` already.
+    Returns the Alert."""
+    if not locked:
+        serialise(community)
     alert = current(community, kind, anchor_id, now)
     if alert is None:
         alert = Alert.objects.create(community=community, kind=kind, anchor_id=anchor_id, fired_at=now,
-                                     last_seen_at=now, detail=detail)
+                                     last_seen_at=now, detail=detail())
         webhooks.alert_raised(alert)
     return join(alert, posts, now)
 
 
-def join(alert, posts, now):
-    """Add ``posts`` ((id, created_at) pairs) to ``alert``, once each; counts after an erratum apart."""
-    known = set(AlertPost.objects.filter(alert=alert, post_id__in=[pk for pk, _at in posts])
-                .values_list("post_id", flat=True))
+def join(alert, posts, now, fresh=False):
+    """Add ``posts`` ((id, created_at) pairs) to ``alert``, once each; counts after an erratum apart. The
+    caller holds the firing lock, so the alert as read is the alert as it is. ``fresh``: the posts were written
+    by this very transaction, so no alert knows them yet."""
+    known = set() if fresh else set(AlertPost.objects.filter(alert=alert, post_id__in=[pk for pk, _at in posts])
+                                    .values_list("post_id", flat=True))
     new = [(pk, at) for pk, at in posts if pk not in known]
     if not new:
         return alert
-    room = max(0, POSTS_KEPT - alert.post_count)
-    AlertPost.objects.bulk_create([AlertPost(alert=alert, post_id=pk, joined_at=now) for pk, _at in new[:room]],
-                                  ignore_conflicts=True)
+    AlertPost.objects.bulk_create([AlertPost(alert=alert, post_id=pk, joined_at=now) for pk, _at in new])
     after = sum(1 for _pk, at in new if alert.erratum_at and at >= alert.erratum_at)
+    alert.post_count += len(new)
+    alert.reports_after += after
+    alert.last_seen_at = max(now, alert.last_seen_at)
     Alert.objects.filter(pk=alert.pk).update(post_count=F("post_count") + len(new),
                                              reports_after=F("reports_after") + after,
-                                             last_seen_at=max(now, alert.last_seen_at))
-    alert.refresh_from_db()
+                                             last_seen_at=alert.last_seen_at)
     return alert
 
 
@@ -109,17 +114,21 @@ def open_count(community):
 
 
 def listed(community):
-    """The current alerts (newest first), then the latest resolved ones, with their posts."""
+    """The current alerts (newest first), then the latest resolved ones, each with its first posts (one query
+    for all of them: a row number per alert)."""
     current_alerts = list(Alert.objects.filter(community=community, status__in=CURRENT)
                           .select_related("anchor").order_by("-fired_at")[:LISTED])
     resolved = list(Alert.objects.filter(community=community, status=AlertStatus.RESOLVED)
                     .select_related("anchor").order_by("-fired_at")[:LISTED // 2])
     every = current_alerts + resolved
-    links = AlertPost.objects.filter(alert__in=every).select_related("post", "post__thread") \
-        .order_by("post__created_at")
+    links = AlertPost.objects.filter(alert__in=every).annotate(rank=Window(
+        RowNumber(), partition_by=F("alert_id"), order_by=[F("post__created_at").asc(), F("post_id").asc()],
+    )).filter(rank__lte=POSTS_SHOWN).select_related("post", "post__thread")
     posts = {alert.pk: [] for alert in every}
     for link in links:
         posts[link.alert_id].append(link.post)
+    for found in posts.values():
+        found.sort(key=lambda post: (post.created_at, post.pk))
     return [(alert, posts[alert.pk]) for alert in every]
 
 

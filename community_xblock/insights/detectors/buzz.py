@@ -76,12 +76,16 @@ def hour_figures(community, anchor_id, start, now, *counted):
     return found if len(found) > 1 else found[0]
 
 
-def check(space, anchor_id, now):
+def check(space, anchor_id, now, post=None):
+    """``post``: the negative post just written (None for a reaction or a flag on an older post)."""
     start = window_start(now)
     figures = hour_figures(space.community, anchor_id, start, now, NEGATIVITY)
     if figures.observed < MIN_POSTS or not figures.unusual:
         return None
     alerts.serialise(space.community)
+    current = alerts.current(space.community, AlertKind.BAD_BUZZ, anchor_id, now)
+    if current is not None and post is not None:  # the burst goes on: this post joins it, nothing else to read
+        return alerts.join(current, [(post.pk, post.created_at)], now, fresh=True)
     negative = (Q(sig_frustration=True) | Q(confused_count__gt=0) | Q(error_count__gt=0) | Q(flag_count__gt=0))
     posts = list(Post.objects.filter(negative, community_id=space.community.pk, anchor_id=anchor_id,
                                      created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,
@@ -90,7 +94,7 @@ def check(space, anchor_id, now):
     learners = {author for _pk, _at, author in posts}
     if len(posts) < MIN_POSTS or len(learners) < MIN_LEARNERS:
         return None
-    detail = {"observed": figures.observed, "expected": round(figures.expected, 2), "chance": figures.chance,
-              "learners": len(learners)}
-    return alerts.raise_or_join(space.community, AlertKind.BAD_BUZZ, anchor_id, now,
-                                [(pk, at) for pk, at, _author in posts], detail=detail)
+    return alerts.raise_or_join(
+        space.community, AlertKind.BAD_BUZZ, anchor_id, now, [(pk, at) for pk, at, _author in posts], locked=True,
+        detail=lambda: {"observed": figures.observed, "expected": round(figures.expected, 2),
+                        "chance": figures.chance, "learners": len(learners)})

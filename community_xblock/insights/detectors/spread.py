@@ -28,16 +28,20 @@ THEME_LEARNERS = 5
 POSTS_READ = 300
 
 
-def check(space, anchor_id, now, post):
+def check(space, anchor_id, now, post, fresh=True):
+    """``post``: the report just written (``fresh``), or the post that just drew a reaction."""
     community = space.community
     current = alerts.current(community, AlertKind.ERROR_SPREAD, anchor_id, now)
     if current is not None and current.erratum_at:  # tracking whether reports stop: every report counts
-        return alerts.join(current, [(post.pk, post.created_at)], now)
+        alerts.serialise(community)
+        return alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
     start = buzz.window_start(now, WINDOW_HOURS)
     error_figures, figures = buzz.hour_figures(community, anchor_id, start, now, ERROR_REPORTS, REPORTS)
     if figures.observed < ERROR_LEARNERS or not (error_figures.unusual or figures.unusual):
         return None
     alerts.serialise(community)
+    if current is not None:  # the spread goes on: this report joins it
+        return alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
     reports = (Q(sig_error=True) | Q(sig_confusion=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
     rows = list(Post.objects.filter(reports, community_id=community.pk, anchor_id=anchor_id,
                                     created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,
@@ -53,11 +57,12 @@ def check(space, anchor_id, now, post):
         if not theme:
             return None
     posts = [(pk, at) for pk, at, *_rest in reversed(rows)]
-    detail = {"learners": len(reporters), "error_learners": len(errors), "window_hours": WINDOW_HOURS,
-              "observed": error_figures.observed, "expected": round(error_figures.expected, 2),
-              "reports": figures.observed, "reports_expected": round(figures.expected, 2),
-              "theme": theme or shared_theme(rows)}
-    return alerts.raise_or_join(community, AlertKind.ERROR_SPREAD, anchor_id, now, posts, detail=detail)
+    return alerts.raise_or_join(
+        community, AlertKind.ERROR_SPREAD, anchor_id, now, posts, locked=True,
+        detail=lambda: {"learners": len(reporters), "error_learners": len(errors), "window_hours": WINDOW_HOURS,
+                        "observed": error_figures.observed, "expected": round(error_figures.expected, 2),
+                        "reports": figures.observed, "reports_expected": round(figures.expected, 2),
+                        "theme": theme or shared_theme(rows)})
 
 
 def _reporters(rows, start):

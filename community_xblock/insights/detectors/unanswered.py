@@ -45,7 +45,8 @@ def check(space, now):
         if opening_id:
             by_anchor[anchor_id].append((opening_id, created_at))
     return [alerts.raise_or_join(community, AlertKind.UNANSWERED, anchor_id, now, posts,
-                                 detail={"questions": len(posts), "hours": FIRST_THRESHOLD // timedelta(hours=1)})
+                                 detail=lambda posts=posts: {"questions": len(posts),
+                                                             "hours": FIRST_THRESHOLD // timedelta(hours=1)})
             for anchor_id, posts in by_anchor.items()]
 
 
