@@ -58,3 +58,31 @@ def widen(model, field, moment, earliest):
                                                                     "LEAST" if earliest else "GREATEST")
     value = _value(model, field, moment)
     return f"{column} = {pick}(COALESCE({column}, %s), %s)", [value, value]
+
+
+def hour_sums(community_id, component, spans, columns_of):
+    """For each (start, end) of ``spans`` and each column list of ``columns_of``, the sum of those columns over
+    the component's ActivityTally hour rows whose start is in [start, end]: one statement for every window a
+    detector compares (the detectors run it on the negative posts of the write path)."""
+    from community_xblock.models import ActivityTally, TallyScope
+
+    table = connection.ops.quote_name(ActivityTally._meta.db_table)
+    start_column = _column(ActivityTally, "start")
+    sums, params = [], []
+    for start, end in spans:
+        for columns in columns_of:
+            added = " + ".join(_column(ActivityTally, column) for column in columns)
+            sums.append(f"COALESCE(SUM(CASE WHEN {start_column} >= %s AND {start_column} <= %s THEN {added} "
+                        "ELSE 0 END), 0)")
+            params += [_value(ActivityTally, "start", start), _value(ActivityTally, "start", end)]
+    earliest = min(start for start, _end in spans)
+    latest = max(end for _start, end in spans)
+    where = (f"{_column(ActivityTally, 'community')} = %s AND {_column(ActivityTally, 'scope')} = %s AND "
+             f"{_column(ActivityTally, 'component')} = %s AND {start_column} >= %s AND {start_column} <= %s")
+    params += [community_id, TallyScope.HOUR, component, _value(ActivityTally, "start", earliest),
+               _value(ActivityTally, "start", latest)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(sums)} FROM {table} WHERE {where}", params)
+        row = cursor.fetchone()
+    values = iter(int(value) for value in row)
+    return [[next(values) for _columns in columns_of] for _span in spans]

@@ -10,7 +10,8 @@ component's posts in one window. A write that cannot change an alert costs nothi
 - ``unanswered``: questions and course issues nobody answered within the age thresholds.
 """
 from community_xblock.insights.detectors import buzz, spread, unanswered
-from community_xblock.models import ReactionKind
+from community_xblock.insights.detectors.moment import Moment
+from community_xblock.models import AlertKind, ReactionKind
 
 NEGATIVE_REACTIONS = {ReactionKind.CONFUSED, ReactionKind.FOUND_ERROR}
 
@@ -19,16 +20,25 @@ def post_written(space, post, thread, now):
     """A post was written at ``now`` (its own time, for an import); call inside its transaction. The course
     team's own posts (an erratum says "error" too) are no buzz and no report."""
     if not post.author_is_staff:
-        if post.sig_frustration:
-            buzz.check(space, thread.anchor_id, now, post)
-        if post.sig_error or post.sig_confusion:
-            spread.check(space, thread.anchor_id, now, post)
+        _assess(space, thread.anchor_id, now, post, negative=post.sig_frustration,
+                report=post.sig_error or post.sig_confusion, fresh=True)
     unanswered.check(space, now)
 
 
 def reaction_added(space, post, kind, now):
     """A confused or found-an-error reaction (or a flag: ``kind`` "flag") was added to ``post``."""
-    if kind in NEGATIVE_REACTIONS or kind == "flag":
-        buzz.check(space, post.anchor_id, now)
-    if kind in NEGATIVE_REACTIONS:
-        spread.check(space, post.anchor_id, now, post, fresh=False)
+    _assess(space, post.anchor_id, now, post, negative=kind in NEGATIVE_REACTIONS or kind == "flag",
+            report=kind in NEGATIVE_REACTIONS, fresh=False)
+
+
+def _assess(space, anchor_id, now, post, *, negative, report, fresh):
+    if not (negative or report):
+        return
+    windows = {**(buzz.WINDOWS if negative else {}), **(spread.WINDOWS if report else {})}
+    kinds = [kind for kind, wanted in ((AlertKind.BAD_BUZZ, negative), (AlertKind.ERROR_SPREAD, report)) if wanted]
+    moment = Moment(space.community, anchor_id, now, windows, kinds)
+    if negative:
+        # A reaction or a flag on an older post is not a post of the burst: the window is read.
+        buzz.check(space, moment, post if fresh else None)
+    if report:
+        spread.check(space, moment, post, fresh=fresh)

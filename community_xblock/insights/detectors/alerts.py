@@ -25,15 +25,25 @@ QUIET_AFTER = {AlertKind.BAD_BUZZ: timedelta(hours=6), AlertKind.ERROR_SPREAD: t
                AlertKind.UNANSWERED: timedelta(days=7)}
 
 
+def current_of(community, kinds, anchor_id, now):
+    """{kind: its current alert about ``anchor_id``} for ``kinds``, in one query (see ``current``)."""
+    found = {}
+    for alert in Alert.objects.filter(community=community, kind__in=kinds, anchor_id=anchor_id,
+                                      status__in=CURRENT).order_by("-fired_at"):
+        if alert.kind not in found:
+            found[alert.kind] = alert
+    return {kind: alert for kind, alert in found.items() if _joinable(alert, now)}
+
+
+def _joinable(alert, now):
+    return bool(alert.erratum_at) or now - alert.last_seen_at <= QUIET_AFTER[alert.kind]
+
+
 def current(community, kind, anchor_id, now):
     """The alert of ``kind`` about ``anchor_id`` that new posts join: not resolved, and either followed by an
     erratum (it tracks whether reports stop) or joined within ``QUIET_AFTER`` (a situation quiet that long is
     over: the next one raises an alert of its own)."""
-    alert = Alert.objects.filter(community=community, kind=kind, anchor_id=anchor_id, status__in=CURRENT) \
-        .order_by("-fired_at").first()
-    if alert is None or alert.erratum_at or now - alert.last_seen_at <= QUIET_AFTER[kind]:
-        return alert
-    return None
+    return current_of(community, [kind], anchor_id, now).get(kind)
 
 
 def serialise(community):

@@ -15,35 +15,37 @@ whether reports stopped.
 """
 from collections import defaultdict
 
-from django.db.models import F, Q
+from django.db.models import Q
 
-from community_xblock.insights.detectors import alerts, buzz
+from community_xblock.insights.detectors import alerts
+from community_xblock.insights.detectors.figures import window_start
 from community_xblock.models import AlertKind, Keyphrase, Post, Reaction, ReactionKind
 
 WINDOW_HOURS = 48
-ERROR_REPORTS = F("sig_error") + F("found_error")
-REPORTS = ERROR_REPORTS + F("sig_confusion") + F("confused")
+ERROR_REPORTS = ("sig_error", "found_error")
+REPORTS = (*ERROR_REPORTS, "sig_confusion", "confused")
+WINDOWS = {"errors": (WINDOW_HOURS, ERROR_REPORTS), "reports": (WINDOW_HOURS, REPORTS)}
 ERROR_LEARNERS = 4
 THEME_LEARNERS = 5
 POSTS_READ = 300
 
 
-def check(space, anchor_id, now, post, fresh=True):
+def check(space, moment, post, fresh=True):
     """``post``: the report just written (``fresh``), or the post that just drew a reaction."""
-    community = space.community
-    current = alerts.current(community, AlertKind.ERROR_SPREAD, anchor_id, now)
+    community, now = space.community, moment.now
+    current = moment.current.get(AlertKind.ERROR_SPREAD)
     if current is not None and current.erratum_at:  # tracking whether reports stop: every report counts
-        alerts.serialise(community)
+        moment.lock()
         return alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
-    start = buzz.window_start(now, WINDOW_HOURS)
-    error_figures, figures = buzz.hour_figures(community, anchor_id, start, now, ERROR_REPORTS, REPORTS)
+    error_figures, figures = moment.figures["errors"], moment.figures["reports"]
     if figures.observed < ERROR_LEARNERS or not (error_figures.unusual or figures.unusual):
         return None
-    alerts.serialise(community)
+    moment.lock()
     if current is not None:  # the spread goes on: this report joins it
         return alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
+    start = window_start(now, WINDOW_HOURS)
     reports = (Q(sig_error=True) | Q(sig_confusion=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
-    rows = list(Post.objects.filter(reports, community_id=community.pk, anchor_id=anchor_id,
+    rows = list(Post.objects.filter(reports, community_id=community.pk, anchor_id=moment.anchor_id,
                                     created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,
                                     author_is_staff=False)
                 .order_by("-created_at")
@@ -58,7 +60,7 @@ def check(space, anchor_id, now, post, fresh=True):
             return None
     posts = [(pk, at) for pk, at, *_rest in reversed(rows)]
     return alerts.raise_or_join(
-        community, AlertKind.ERROR_SPREAD, anchor_id, now, posts, locked=True,
+        community, AlertKind.ERROR_SPREAD, moment.anchor_id, now, posts, locked=True,
         detail=lambda: {"learners": len(reporters), "error_learners": len(errors), "window_hours": WINDOW_HOURS,
                         "observed": error_figures.observed, "expected": round(error_figures.expected, 2),
                         "reports": figures.observed, "reports_expected": round(figures.expected, 2),
