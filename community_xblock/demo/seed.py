@@ -59,6 +59,17 @@ CONVERSATIONS = [
 ]
 
 
+# The last day: learners in three languages find the same error in the video, and the detectors raise it
+# ("Possible error in …" in the staff's alerts). (author, body); the first opens the thread.
+ERROR_REPORTS = [
+    ("tom", "At 3:10 the video shows 6 CO2 + 6 H2O → C6H12O6 + 6 O2, but the narrator says twelve water "
+            "molecules. I think the equation on the slide is wrong."),
+    ("amelie", "Même chose pour moi : l'équation de la vidéo est fausse à 3:10, il manque des molécules d'eau."),
+    ("zsofia", "Nálam is hibás a videóban az egyenlet a 3:10-nél."),
+    ("student_1", "Same here, the equation in the video is wrong."),
+]
+
+
 def demo_block():
     """The community block of the demo unit, as the workbench loads it."""
     from workbench.runtime import WorkbenchRuntime
@@ -80,7 +91,16 @@ def seed_demo(days_ago=20):
     start = timezone.now() - timedelta(days=days_ago)
     for number, conversation in enumerate(CONVERSATIONS):
         _seed_conversation(space, components, conversation, start + timedelta(days=3 * number))
-    return len(CONVERSATIONS)
+    _seed_error_reports(space, components[0], timezone.now() - timedelta(hours=30))
+    return len(CONVERSATIONS) + 1
+
+
+def _seed_error_reports(space, component, moment):
+    (author, body), *replies = ERROR_REPORTS
+    thread = threads.start_thread(space, LEARNERS[author], kind="issue", title="The equation at 3:10",
+                                  body=body, anchor=component, now=moment)
+    for offset, (replier, text) in enumerate(replies, start=1):
+        threads.reply(space, LEARNERS[replier], thread_id=thread.pk, body=text, now=moment + timedelta(hours=offset))
 
 
 def _seed_conversation(space, components, conversation, moment):

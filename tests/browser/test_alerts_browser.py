@@ -1,5 +1,6 @@
 """The community manager's flow in the browser: learners report the same error, staff see the alert, publish an
-erratum from it, and learners find the correction at the top of the space and on the conversation."""
+erratum from it, and learners find the correction at the top of the space and on the conversation; staff add
+a chat channel."""
 import re
 
 import pytest
@@ -36,6 +37,15 @@ def test_staff_see_an_error_spreading_and_publish_an_erratum_learners_see(people
     alert = page.locator(".cx-alert", has=page.get_by_role("heading", name=f"Possible error in {name}"))
     staff.shows(alert.get_by_text("4 reports before the erratum, 0 since."))
     accessible_and_within_the_screen(page, "the alerts after the erratum stick out")
+
+    page.get_by_role("button", name="Chat notifications").click()
+    staff.announced("Chat notifications loaded.")
+    page.get_by_label("Webhook address").fill("http://127.0.0.1:9/hooks/course-team")
+    page.get_by_label("Chat tool").select_option("slack")
+    page.get_by_role("button", name="Add the channel").click()
+    staff.announced("Channel added.")
+    staff.shows(page.locator(".cx-webhook-list li", has_text="http://127.0.0.1:9/hooks/course-team"))
+    accessible_and_within_the_screen(page, "the chat notifications stick out")
 
     page = learner.open()
     correction = page.locator(".cx-errata .cx-erratum", has_text=f"Correction about {name}")

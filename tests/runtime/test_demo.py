@@ -16,6 +16,16 @@ def test_the_seeded_evaluation_is_believable(workbench):
     assert len(weeks) >= 3  # the seed spreads over three weeks
 
 
+def test_the_demo_shows_the_community_manager_an_error_spreading(workbench):
+    seed_demo()
+    assert "Alerts (3 new)" in workbench.page(student="staff")
+    panel = workbench.ok("alerts", {}, student="staff")["panel"]
+    titles = [alert["title"] for alert in panel["alerts"]]
+    assert titles[0] == "Possible error in Video: How leaves capture light"  # the last day's reports
+    assert {"Possible error in Problem: Limiting factors", "Unanswered questions in this unit"} <= set(titles)
+    assert [item["title"] for item in panel["waiting"]] == ["Does photosynthesis stop at night?"]
+
+
 @pytest.mark.parametrize("view", ["studio_view", "author_view"])
 def test_the_author_urls_render_without_missing_views(workbench, view):
     html = workbench.view(view)
