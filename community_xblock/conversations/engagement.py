@@ -45,7 +45,7 @@ def react(space, viewer, *, post_id, kind, active=True, now=None):
             before = PostFacts.of(post, post.thread, post.parent)
             record_post_change(post.community_id, before, before.with_reaction(counter, changed))
             if changed > 0:
-                detectors.reaction_added(space, post, kind, now or timezone.now())
+                detectors.reaction_added(space, post, kind, now or timezone.now(), by_staff=viewer.is_staff)
     return post
 
 
@@ -76,7 +76,7 @@ def flag(space, viewer, *, post_id, reason="", active=True, now=None, weight=1.0
             moved = weight if created else 0
             if created:
                 move_flag_counts(post, 1, weight)
-                detectors.reaction_added(space, post, "flag", now or timezone.now())
+                detectors.reaction_added(space, post, "flag", now or timezone.now(), by_staff=viewer.is_staff)
             return post, moved
         # Only an open flag can be withdrawn: a decided one is the course team's record.
         withdrawn = Flag.objects.filter(post=post, user_key=viewer.user_key, decision=None).first()

@@ -6,13 +6,17 @@ the course team turned that on (and never their names).
 - ``mattermost``: an incoming webhook's Markdown ``text``;
 - ``teams``: a Workflows webhook's message with one Adaptive Card (schema 1.4).
 """
+import re
 from datetime import UTC
+
+from django.utils import formats, translation
 
 from community_xblock.conversations.presenters import excerpt
 from community_xblock.insights.detectors.presenters import alert_title, alert_why
 from community_xblock.models import WebhookFormat
 
 EXCERPTS = 3
+MENTION = re.compile(r"@(?=\w)")
 
 
 def build(webhook, delivery, alert, posts, translator):
@@ -45,23 +49,41 @@ def _generic(delivery, alert, posts, facts, _translator):
     }
 
 
-def _lines(facts, translator, bullet):
-    lines = [facts["why"]]
-    lines += [f"{bullet} “{text}”" for text in facts["excerpts"]]
-    return lines
+def _quoted(text, translator):
+    return translator.gettext("“%(excerpt)s”") % {"excerpt": text}
+
+
+def _lines(facts, translator, bullet, escape):
+    return [escape(facts["why"]), *(f"{bullet} {escape(_quoted(text, translator))}" for text in facts["excerpts"])]
+
+
+def _slack_text(text):
+    """Slack's mrkdwn reads &, < and > as markup (links, mentions): written as its entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _mattermost_text(text):
+    """No @channel, @all or @someone from a title or an excerpt: a zero-width space after every @."""
+    return MENTION.sub("@\u200b", text)
 
 
 def _slack(_delivery, _alert, _posts, facts, translator):
-    link = facts["link"]
-    heading = f"*<{link}|{facts['title']}>*" if link else f"*{facts['title']}*"
-    body = "\n".join([heading, *_lines(facts, translator, ">")])
-    return {"text": facts["title"], "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": body}}]}
+    link, title = facts["link"], _slack_text(facts["title"])
+    heading = f"*<{link}|{title}>*" if link else f"*{title}*"
+    body = "\n".join([heading, *_lines(facts, translator, ">", _slack_text)])
+    return {"text": title, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": body}}]}
 
 
 def _mattermost(_delivery, _alert, _posts, facts, translator):
-    link = facts["link"]
-    heading = f"#### [{facts['title']}]({link})" if link else f"#### {facts['title']}"
-    return {"text": "\n".join([heading, *_lines(facts, translator, ">")])}
+    link, title = facts["link"], _mattermost_text(facts["title"])
+    heading = f"#### [{title}]({link})" if link else f"#### {title}"
+    return {"text": "\n".join([heading, *_lines(facts, translator, ">", _mattermost_text)])}
+
+
+def _moment(moment, language):
+    """A date and time as the channel's language writes them (Django's formats for it), in UTC."""
+    with translation.override(language):
+        return formats.date_format(moment.astimezone(UTC), "DATETIME_FORMAT") + " UTC"
 
 
 def _teams(_delivery, alert, _posts, facts, translator):
@@ -75,9 +97,9 @@ def _teams(_delivery, alert, _posts, facts, translator):
             {"type": "TextBlock", "text": facts["why"], "wrap": True},
             {"type": "FactSet", "facts": [
                 {"title": gettext("Posts"), "value": str(alert.post_count)},
-                {"title": gettext("Raised"), "value": alert.fired_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")},
+                {"title": gettext("Raised"), "value": _moment(alert.fired_at, translator.language)},
             ]},
-            *({"type": "TextBlock", "text": f"“{text}”", "wrap": True, "isSubtle": True}
+            *({"type": "TextBlock", "text": _quoted(text, translator), "wrap": True, "isSubtle": True}
               for text in facts["excerpts"]),
         ],
         "actions": ([{"type": "Action.OpenUrl", "title": gettext("Open the community"), "url": facts["link"]}]

@@ -1,18 +1,24 @@
 """A course's chat webhooks: added and removed by its staff, on the operator's allow-listed hosts only; a new
 alert becomes one Delivery per active webhook, enqueued once the write that raised it commits."""
+import re
 import secrets
 from urllib.parse import urlparse
 
 from django.db import transaction
 from django.utils.translation import gettext_noop as _
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from community_xblock.core import permissions
-from community_xblock.core.errors import InvalidInput, NotFound
+from community_xblock.core.errors import Conflict, InvalidInput, NotFound
 from community_xblock.models import Delivery, DeliveryStatus, Webhook, WebhookFormat
 from community_xblock.models.delivery import URL_MAX_LENGTH
 from community_xblock.platform import operator
 
 LOG_SHOWN = 20
+
+
+HOST_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
 
 def host_allowed(host, allowed):
@@ -22,17 +28,34 @@ def host_allowed(host, allowed):
                for entry in allowed)
 
 
+def sendable_host(url):
+    """The host a request to ``url`` would really reach, or None when the address is not one we send to.
+
+    ``requests`` reads an address with urllib3's parser, which does not always agree with the standard
+    library's (a backslash ends urllib3's host); the host must be the same for both, plain letters, digits,
+    dots and dashes, on the operator's allow-list, and the scheme https (or http where the operator allows it).
+    Checked when a webhook is added and again before every attempt, so the allow-list always holds."""
+    try:
+        standard, seen_by_requests = urlparse(url), parse_url(url)
+    except (ValueError, LocationParseError):
+        return None
+    host = (standard.hostname or "").lower()
+    schemes = ("https", "http") if operator.option("webhook_allow_http") else ("https",)
+    if (standard.scheme not in schemes or standard.username or standard.password or "\\" in url
+            or any(character.isspace() for character in url) or not HOST_PATTERN.match(host)
+            or (seen_by_requests.host or "").lower() != host
+            or not host_allowed(host, operator.option("webhook_hosts"))):
+        return None
+    return host
+
+
 def checked_url(url):
-    parsed = urlparse(url)
-    if parsed.scheme not in ("https", "http") or not parsed.hostname or parsed.username or parsed.password:
-        raise InvalidInput(_("%(field)s must be an http or https address without a user name or password."),
-                           field="url")
     if len(url) > URL_MAX_LENGTH:
         raise InvalidInput(_("%(field)s is too long (at most %(limit)s characters)."), field="url",
                            limit=URL_MAX_LENGTH)
-    if not host_allowed(parsed.hostname, operator.option("webhook_hosts")):
-        raise InvalidInput(_("%(field)s: the site's operator does not allow webhooks to %(host)s."), field="url",
-                           host=parsed.hostname)
+    if sendable_host(url) is None:
+        raise InvalidInput(_("%(field)s must be an https address on a host the site's operator allows for "
+                             "webhooks, without a user name or password."), field="url")
     return url
 
 
@@ -79,7 +102,10 @@ def redeliver(space, viewer, *, delivery_id):
                                        webhook__course=space.community.course).first()
     if delivery is None:
         raise NotFound(_("This delivery does not exist in this course."))
-    Delivery.objects.filter(pk=delivery.pk).update(status=DeliveryStatus.PENDING, attempts=0)
+    # Only a delivery that is done: one still waiting or retrying has a task of its own on the way.
+    if not Delivery.objects.filter(pk=delivery.pk, status__in=(DeliveryStatus.DELIVERED, DeliveryStatus.FAILED)) \
+            .update(status=DeliveryStatus.PENDING, attempts=0):
+        raise Conflict(_("This delivery is still on its way: wait for it to be delivered or to fail."))
     _enqueue_after_commit([delivery.pk])
     return delivery
 
@@ -90,8 +116,8 @@ def alert_raised(alert):
     hooks = list(course_webhooks(community).filter(active=True).values_list("pk", flat=True))
     if not hooks:
         return
-    deliveries = Delivery.objects.bulk_create([Delivery(webhook_id=pk, alert=alert) for pk in hooks])
-    _enqueue_after_commit([delivery.pk for delivery in deliveries])
+    # One insert each (a course has a channel or two): bulk_create gives no ids back on MySQL.
+    _enqueue_after_commit([Delivery.objects.create(webhook_id=pk, alert=alert).pk for pk in hooks])
 
 
 def _enqueue_after_commit(delivery_ids):

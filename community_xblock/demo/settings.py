@@ -74,7 +74,7 @@ EXCLUDED_XBLOCKS = {  # the SDK's sample blocks stay installed (the demo unit us
 # In the workbench, ``?student=staff`` (or any id listed here) sees the space as course staff.
 # In the workbench, webhooks may call this machine only (an operator lists their chat tools' hosts).
 XBLOCK_SETTINGS = {"CommunityXBlock": {"workbench_staff_ids": ["staff", "staff_2"],
-                                       "webhook_hosts": ["127.0.0.1", "localhost"]}}
+                                       "webhook_hosts": ["127.0.0.1", "localhost"], "webhook_allow_http": True}}
 
 # The demo unit's content components; registered here only, never in an Open edX install.
 XBlock.extra_entry_points.append((

@@ -36,9 +36,10 @@ class AlertHandlers:
     @json_action(writes=True)
     def publish_erratum(self, payload):
         """Correct an error learners found: {alert_id, body} -> as ``alerts``."""
-        erratum = errata.publish(self.space, self.viewer, alert_id=read_id(payload, "alert_id"),
-                                 body=read_text(payload, "body", errata.BODY_MAX_LENGTH, multiline=True))
-        self._publish(tracking.erratum_event(self._event_source, erratum))
+        erratum, replies = errata.publish(self.space, self.viewer, alert_id=read_id(payload, "alert_id"),
+                                          body=read_text(payload, "body", errata.BODY_MAX_LENGTH, multiline=True))
+        self._publish(tracking.erratum_event(self._event_source, erratum),
+                      [tracking.content_event(self._event_source, "created", reply) for reply in replies])
         return self._alerts_view()
 
     @json_action(writes=True)

@@ -52,7 +52,7 @@ from community_xblock.models.conversations import (
     Thread,
     ThreadKind,
 )
-from community_xblock.models.delivery import Delivery, DeliveryStatus, Webhook, WebhookFormat
+from community_xblock.models.delivery import Delivery, DeliveryFailure, DeliveryStatus, Webhook, WebhookFormat
 from community_xblock.models.insights import Keyphrase, PendingGrade, surface_digest
 from community_xblock.models.moderation import (
     REASON_MAX_LENGTH,
@@ -67,7 +67,7 @@ from community_xblock.models.moderation import (
 
 __all__ = [
     "Alert", "AlertKind", "AlertPost", "AlertStatus", "DetectorState", "Erratum",
-    "Delivery", "DeliveryStatus", "Webhook", "WebhookFormat",
+    "Delivery", "DeliveryFailure", "DeliveryStatus", "Webhook", "WebhookFormat",
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
     "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeTally",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",

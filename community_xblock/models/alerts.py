@@ -39,8 +39,8 @@ class Alert(models.Model):
     detail = models.JSONField(default=dict, help_text="The figures that fired it (observed, expected, learners).")
     post_count = models.PositiveIntegerField(default=0, help_text="AlertPost rows, kept with F().")
     erratum_at = models.DateTimeField(null=True, blank=True, help_text="When a correction was published for it.")
-    reports_before = models.PositiveIntegerField(default=0, help_text="Reports joined before the erratum.")
-    reports_after = models.PositiveIntegerField(default=0, help_text="Reports joined since the erratum.")
+    reports_before = models.PositiveIntegerField(default=0, help_text="Posts behind it when the erratum came.")
+    reports_after = models.PositiveIntegerField(default=0, help_text="Posts that joined it since the erratum.")
 
     class Meta:
         indexes = [models.Index(fields=["community", "status", "kind", "anchor"], name="alert_current"),

@@ -43,6 +43,15 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class DeliveryFailure(models.TextChoices):
+    """How the last attempt failed, as the log says it (the technical detail is kept beside it)."""
+
+    TIMEOUT = "timeout", _("No answer in time")
+    CONNECTION = "connection", _("Could not connect")
+    REFUSED = "refused", _("The receiver refused it")
+    NOT_ALLOWED = "not_allowed", _("The host is no longer allowed")
+
+
 class Delivery(models.Model):
     """One alert sent to one webhook: its attempts so far and how the last one ended."""
 
@@ -51,7 +60,8 @@ class Delivery(models.Model):
     status = models.CharField(max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    last_error = models.CharField(max_length=300, blank=True, default="")
+    failure = models.CharField(max_length=12, choices=DeliveryFailure.choices, blank=True, default="")
+    last_error = models.CharField(max_length=300, blank=True, default="", help_text="The technical detail.")
     last_duration_ms = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     last_attempt_at = models.DateTimeField(null=True, blank=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop as _
 from community_xblock.conversations import threads
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, NotFound
-from community_xblock.insights.detectors.alerts import alert_for
+from community_xblock.insights.detectors.alerts import current_alert_for
 from community_xblock.models import AlertKind, AlertPost, AlertStatus, Erratum, Thread, ThreadKind
 from community_xblock.moderation.actions import set_thread_state
 from community_xblock.platform.components import UnitComponent
@@ -25,26 +25,28 @@ SHOWN = 5
 
 
 def publish(space, viewer, *, alert_id, body, now=None):
-    """Publish a correction for an error-spread alert. Returns the Erratum."""
+    """Publish a correction for an error-spread alert. Returns the Erratum and the replies it posted."""
     now = now or timezone.now()
     body_html = threads.rendered_body(body)
     with transaction.atomic():
-        alert = alert_for(space, viewer, alert_id, for_update=True)
+        alert = current_alert_for(space, viewer, alert_id)
         if alert.kind != AlertKind.ERROR_SPREAD:
             raise Conflict(_("Only an alert about a possible error takes an erratum."))
-        if alert.status == AlertStatus.RESOLVED:
-            raise Conflict(_("This alert is already resolved."))
+        # The replies first: every writer to a thread locks the thread before anything else (the detectors'
+        # lock, an alert's row), and so does this one; the alert's row is locked last.
+        replies = [threads.reply(space, viewer, thread_id=thread_id, body=body, now=now)
+                   for thread_id in _alert_threads(alert)]
+        alert = current_alert_for(space, viewer, alert_id, for_update=True)
         erratum = Erratum.objects.create(community=space.community, anchor_id=alert.anchor_id, alert=alert,
                                          body=body, body_html=body_html, author_key=viewer.user_key,
                                          author_name=viewer.username, created_at=now)
-        if alert.erratum_at is None:
-            alert.erratum_at, alert.reports_before = now, alert.post_count
+        if alert.erratum_at is None:  # a second erratum keeps the first one's before and after
+            alert.erratum_at, alert.reports_before, alert.reports_after = now, alert.post_count, 0
         alert.status = AlertStatus.ACKNOWLEDGED
         alert.decided_by, alert.decided_at = viewer.user_key, now
-        alert.save(update_fields=["erratum_at", "reports_before", "status", "decided_by", "decided_at"])
-        for thread_id in _alert_threads(alert):
-            threads.reply(space, viewer, thread_id=thread_id, body=body, now=now)
-    return erratum
+        alert.save(update_fields=["erratum_at", "reports_before", "reports_after", "status", "decided_by",
+                                  "decided_at"])
+    return erratum, replies
 
 
 def _alert_threads(alert):
@@ -81,10 +83,7 @@ def on_thread(thread):
 def pin_note(space, viewer, *, alert_id, title, body):
     """A bad-buzz remedy: a conversation from the course team about the alert's component, pinned on top.
     Returns the Thread."""
-    alert = alert_for(space, viewer, alert_id)
-    if alert.status == AlertStatus.RESOLVED:
-        raise Conflict(_("This alert is already resolved."))
-    anchor = alert.anchor
+    anchor = current_alert_for(space, viewer, alert_id).anchor
     component = UnitComponent(anchor.usage_key, anchor.display_name, anchor.category) if anchor else None
     thread = threads.start_thread(space, viewer, kind=ThreadKind.DISCUSSION, title=title, body=body,
                                   anchor=component)

@@ -3,7 +3,7 @@ the post in its context and its author's history in the course. A fixed number o
 posts (by an index on open flags), their flags, the people's records, the authors' participation."""
 from collections import defaultdict
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import formats
 
 from community_xblock.conversations.presenters import excerpt
@@ -16,15 +16,29 @@ QUEUE_PAGE = 20
 
 def pending_count(space):
     """How many posts wait for a decision (the staff tools' badge)."""
-    return _pending(space).count()
+    flagged, held = _pending(space)
+    return flagged.count() + held.filter(flag_count=0).count()
 
 
 def _pending(space):
-    """Posts with open flags or held for review (each side read through its own index) that staff can still
-    reach: not gone with a deleted response, and in this run when runs are isolated."""
-    posts = Post.objects.filter(Q(flag_count__gt=0) | Q(held_for_review=True), community=space.community,
-                                deleted=False, thread__deleted=False).exclude(parent__deleted=True)
-    return posts.filter(thread__run=space.run_filter) if space.run_filter else posts
+    """Posts with open flags, and posts held for review, that staff can still reach: not gone with a deleted
+    response, and in this run when runs are isolated. Two queries, each read through its own index (one
+    ``flagged OR held`` makes SQLite read every post of the community)."""
+    posts = Post.objects.filter(community=space.community, deleted=False, thread__deleted=False) \
+        .exclude(parent__deleted=True)
+    if space.run_filter:
+        posts = posts.filter(thread__run=space.run_filter)
+    # ``__in=[True]``: Django writes ``held_for_review=True`` as the bare column, which no index matches.
+    return posts.filter(flag_count__gt=0), posts.filter(held_for_review__in=[True])
+
+
+def _heaviest(space, count):
+    """The ``count`` pending posts with the highest flag score (then the newest)."""
+    found = {}
+    for side in _pending(space):
+        for post in side.select_related("thread", "parent").order_by("-flag_score", "-pk")[:count]:
+            found[post.pk] = post
+    return sorted(found.values(), key=lambda post: (-post.flag_score, -post.pk))[:count]
 
 
 def review_queue(space, viewer, gettext):
@@ -32,7 +46,7 @@ def review_queue(space, viewer, gettext):
     permissions.require_staff(viewer)
     community = space.community
     limit = threshold(community)
-    posts = list(_pending(space).select_related("thread", "parent").order_by("-flag_score", "-pk")[:QUEUE_PAGE])
+    posts = _heaviest(space, QUEUE_PAGE)
     flags = defaultdict(list)
     for flag in Flag.objects.filter(post__in=posts, decision=None).order_by("pk"):
         flags[flag.post_id].append(flag)

@@ -12,6 +12,7 @@ SETTINGS_KEY = "CommunityXBlock"
 DEFAULTS = {
     "workbench_staff_ids": (),  # outside the platform: student ids that see the space as staff
     "webhook_hosts": (),  # hosts (exact, or ".example.org" for its subdomains) webhooks may call; none: no webhook
+    "webhook_allow_http": False,  # plain http to those hosts too (a local receiver, the demo, the tests)
     "webhook_timeout_seconds": 5,  # connect and read timeout of one delivery attempt
     "webhook_attempts": 5,  # attempts before a delivery is marked failed
     "webhook_backoff_seconds": 30,  # wait before the second attempt; doubled after each failure

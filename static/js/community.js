@@ -3,9 +3,10 @@
  * The server renders every piece of HTML (the first page, further pages, a thread and its replies); the parts
  * only send actions, swap the HTML they get back, keep keyboard focus where the person was, and announce results
  * in the live region for screen readers. Each part (learner/list.js, learner/thread.js, learner/composer.js,
- * and for staff only staff/moderation.js, staff/evaluation.js and staff/watchlist.js) registers itself in
- * CommunityXBlockParts; this starter builds one context per block (handler calls, announcements, the root
- * element), lets each part add its actions, and routes clicks, submits and changes to them.
+ * and for staff only staff/moderation.js, staff/evaluation.js, staff/watchlist.js and staff/alerts.js)
+ * registers itself in CommunityXBlockParts; this starter builds one context per block (handler calls,
+ * announcements, the root element), lets each part add its actions, and routes clicks, submits and changes to
+ * them.
  */
 /* exported CommunityXBlock */
 /* global CommunityXBlockParts */
@@ -41,6 +42,21 @@ function CommunityXBlock(runtime, element, init) {
             var target = (focusSelector && panel.querySelector(focusSelector)) || panel.querySelector('h3');
             target.focus();
             cx.announce(message);
+        },
+        // A form's refusal: the message in its error box, the field it names marked and focused, announced.
+        showFormError: function (form, error) {
+            var box = form.querySelector('.cx-form-error');
+            box.textContent = error.message;
+            box.hidden = false;
+            Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (field) {
+                field.removeAttribute('aria-invalid');
+            });
+            var field = error.field && form.elements[error.field];
+            if (field && field.focus) {
+                field.setAttribute('aria-invalid', 'true');
+                field.focus();
+            }
+            cx.announce(error.message);
         }
     };
     // Order matters: later parts use what earlier ones put in the context (the thread part's showThread...).

@@ -28,14 +28,15 @@ def test_staff_see_an_error_spreading_and_publish_an_erratum_learners_see(people
     page.get_by_role("button", name=re.compile(r"^Alerts \(\d+ new\)$")).click()
     staff.announced("Alerts loaded.")
     alert = page.locator(".cx-alert", has=page.get_by_role("heading", name=f"Possible error in {name}"))
-    assert "4 learners reported an error or confusion within 48 hours (4 an error)." in alert.inner_text()
+    assert "4 learners reported an error or confusion within 48 hours. 4 of them reported an error." in \
+        alert.inner_text()
     accessible_and_within_the_screen(page, "the alerts stick out")
     alert.get_by_label("Erratum: the correction learners will see").fill(
         "The formula at 3:10 should read **v = d / t**.")
     alert.get_by_role("button", name="Publish the erratum").click()
     staff.announced("Erratum published.")
     alert = page.locator(".cx-alert", has=page.get_by_role("heading", name=f"Possible error in {name}"))
-    staff.shows(alert.get_by_text("4 reports before the erratum, 0 since."))
+    staff.shows(alert.get_by_text("Before the erratum: 4 reports. Since: 0 reports."))
     accessible_and_within_the_screen(page, "the alerts after the erratum stick out")
 
     page.get_by_role("button", name="Chat notifications").click()

@@ -87,24 +87,42 @@ class TestChannels:
 
 
 class TestRefused:
-    @pytest.mark.parametrize(("url", "kind", "message"), [
-        ("https://hooks.slack.com/services/T/B/X", "slack",
-         "Webhook address: the site's operator does not allow webhooks to hooks.slack.com."),
-        ("ftp://127.0.0.1/hook", "generic",
-         "Webhook address must be an http or https address without a user name or password."),
-        ("http://user:secret@127.0.0.1/hook", "generic",
-         "Webhook address must be an http or https address without a user name or password."),
-        ("http://127.0.0.1/hook", "carrier-pigeon", None),
+    @pytest.mark.parametrize(("url", "kind"), [
+        ("https://hooks.slack.com/services/T/B/X", "slack"),  # not on the allow-list
+        ("ftp://127.0.0.1/hook", "generic"),
+        ("http://user:secret@127.0.0.1/hook", "generic"),
+        # urllib3 (what requests sends with) ends the host at the backslash: 169.254.169.254, not 127.0.0.1
+        ("http://169.254.169.254\\.127.0.0.1/latest/meta-data", "generic"),
+        ("http://127.0.0.1 .evil.example/hook", "generic"),
+        ("http://127.0.0.1/hook", "carrier-pigeon"),
     ])
-    def test_bad_channels_are_refused_and_nothing_is_kept(self, unit, url, kind, message):
+    def test_bad_channels_are_refused_and_nothing_is_kept(self, unit, url, kind):
         status, data = add(unit, url, kind)
-        assert status == 400 and (message is None or data["error"] == message)
+        assert status == 400
+        if kind != "carrier-pigeon":
+            assert data["error"] == ("Webhook address must be an https address on a host the site's operator "
+                                     "allows for webhooks, without a user name or password.")
         assert not Webhook.objects.exists()
+
+    def test_plain_http_only_where_the_operator_allows_it(self, unit, settings, receiver):
+        bucket = settings.XBLOCK_SETTINGS["CommunityXBlock"]
+        settings.XBLOCK_SETTINGS = {"CommunityXBlock": {**bucket, "webhook_allow_http": False}}
+        assert add(unit, receiver.url)[0] == 400
+        assert add(unit, receiver.url.replace("http://", "https://"))[0] == 200
+
+    def test_a_host_taken_off_the_allow_list_is_not_called_any_more(self, unit, settings, receiver,
+                                                                    django_capture_on_commit_callbacks):
+        add(unit, receiver.url)
+        bucket = settings.XBLOCK_SETTINGS["CommunityXBlock"]
+        settings.XBLOCK_SETTINGS = {"CommunityXBlock": {**bucket, "webhook_hosts": ["localhost"]}}
+        raise_alert(unit, django_capture_on_commit_callbacks)
+        delivery = Delivery.objects.get()
+        assert receiver.received == [] and delivery.status == "failed" and delivery.failure == "not_allowed"
 
     def test_the_refusal_is_translated(self, unit):
         status, data = unit.call("add_webhook", {"url": "https://evil.example/x", "format": "generic"},
                                  student="staff", language="fr")
-        assert status == 400 and "n’autorise pas" in data["error"]
+        assert status == 400 and data["error"].startswith("Adresse du webhook doit être une adresse https")
 
     @pytest.mark.parametrize("handler", ["webhooks", "add_webhook", "remove_webhook", "redeliver"])
     def test_learners_cannot_touch_the_channels(self, unit, receiver, handler):
@@ -132,11 +150,21 @@ class TestFailures:
         delivery = Delivery.objects.get()
         assert delivery.status == "failed" and delivery.last_status_code == 500 and delivery.attempts == 1
         log = unit.ok("webhooks", {}, student="staff")["html"]
-        assert "HTTP 500" in log and "Failed" in log
+        assert "The receiver refused it (<span class=\"cx-course-content\">HTTP 500</span>)" in log
+        assert "Failed" in log
         with django_capture_on_commit_callbacks(execute=True):
             unit.ok("redeliver", {"delivery_id": delivery.pk}, student="staff")
         delivery.refresh_from_db()
         assert delivery.status == "delivered" and len(receiver.received) == 2
+
+    def test_a_delivery_on_its_way_is_not_sent_twice(self, unit, receiver, django_capture_on_commit_callbacks):
+        add(unit, receiver.url)
+        raise_alert(unit, django_capture_on_commit_callbacks)
+        delivery = Delivery.objects.get()
+        Delivery.objects.filter(pk=delivery.pk).update(status="retrying")  # a retry scheduled on the worker
+        status, data = unit.call("redeliver", {"delivery_id": delivery.pk}, student="staff")
+        assert status == 409 and data["error"].startswith("This delivery is still on its way")
+        assert len(receiver.received) == 1
 
     def test_a_receiver_that_is_down_never_breaks_the_learners_post(self, unit,
                                                                     django_capture_on_commit_callbacks):
@@ -144,4 +172,5 @@ class TestFailures:
         raise_alert(unit, django_capture_on_commit_callbacks)  # every post answered 200
         delivery = Delivery.objects.get()
         assert delivery.status == "failed" and delivery.last_status_code is None
-        assert "ConnectionError" in delivery.last_error
+        assert delivery.failure == "connection" and "ConnectionError" in delivery.last_error
+        assert "Could not connect" in unit.ok("webhooks", {}, student="staff")["html"]

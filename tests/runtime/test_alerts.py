@@ -130,7 +130,30 @@ class TestErrorSpread:
         alert.refresh_from_db()
         assert alert.reports_after == 1
         answer = unit.ok("alerts", {}, student="staff")
-        assert "4 reports before the erratum, 1 since." in answer["html"]
+        assert "Before the erratum: 4 reports. Since: 1 report." in answer["html"]
+
+    def test_the_course_teams_reactions_and_its_own_replies_are_no_reports(self, unit):
+        component = unit.component_keys()[1]
+        ids = [post(unit, student, ERROR, component) for student in ("amelie", "zsofia", "student_1")]
+        opening = Thread.objects.get(pk=ids[0]).opening_post_id
+        unit.ok("react", {"post_id": opening, "kind": "error", "active": True}, student="staff")
+        assert not Alert.objects.exists()  # three learners and a staff member: not four learners
+        staff_reply = unit.ok("reply", {"thread_id": ids[0], "body": ERROR}, student="staff")["post"]["id"]
+        unit.ok("react", {"post_id": staff_reply, "kind": "error", "active": True}, student="learner8")
+        assert not Alert.objects.exists()  # a reaction to the course team's post reports nothing
+        post(unit, "learner8", ERROR, component)
+        assert staff_reply not in set(AlertPost.objects.values_list("post_id", flat=True))
+
+    def test_a_report_arriving_as_staff_resolve_does_not_join_the_resolved_alert(self, unit):
+        component = unit.component_keys()[1]
+        for student in ("amelie", "zsofia", "student_1", "learner8"):
+            post(unit, student, ERROR, component)
+        first = only_alert("error_spread")
+        other = Thread.objects.get(pk=post(unit, "learner9", "A neutral remark.", component)).opening_post_id
+        Alert.objects.filter(pk=first.pk).update(status="resolved")  # decided between the detector's read and join
+        joined = alert_store.join(first, [(other, timezone.now())], timezone.now())
+        assert joined is None and Alert.objects.get(pk=first.pk).post_count == 4
+        assert not AlertPost.objects.filter(post_id=other).exists()
 
     def test_confusion_counts_when_many_are_confused_by_the_same_thing(self, unit):
         component = unit.component_keys()[1]

@@ -3,17 +3,17 @@
 They run on write, inside the write's transaction and with the write's own time (so importing a past timeline
 fires them as they would have fired live, stamped with that time), and they read the aggregates kept on write
 (``ActivityTally`` hour rows) plus, only when a figure is already unusual, a bounded indexed read of one
-component's posts in one window. A write that cannot change an alert costs nothing: a neutral post reads no row.
+component's posts in one window. A write that cannot change an alert costs nothing: a neutral post reads no
+row (but for the unanswered check, once an hour per community).
 
 - ``buzz``: a burst of negativity on a component against its own trailing baseline (bad buzz);
 - ``spread``: several learners reporting an error, or confused, about one component in a window;
 - ``unanswered``: questions and course issues nobody answered within the age thresholds.
 """
 from community_xblock.insights.detectors import buzz, spread, unanswered
+from community_xblock.insights.detectors.evidence import REPORT_REACTIONS
 from community_xblock.insights.detectors.moment import Moment
-from community_xblock.models import AlertKind, ReactionKind
-
-NEGATIVE_REACTIONS = {ReactionKind.CONFUSED, ReactionKind.FOUND_ERROR}
+from community_xblock.models import AlertKind
 
 
 def post_written(space, post, thread, now):
@@ -25,10 +25,13 @@ def post_written(space, post, thread, now):
     unanswered.check(space, now)
 
 
-def reaction_added(space, post, kind, now):
-    """A confused or found-an-error reaction (or a flag: ``kind`` "flag") was added to ``post``."""
-    _assess(space, post.anchor_id, now, post, negative=kind in NEGATIVE_REACTIONS or kind == "flag",
-            report=kind in NEGATIVE_REACTIONS, fresh=False)
+def reaction_added(space, post, kind, now, by_staff=False):
+    """A reaction (or a flag: ``kind`` "flag") was added to ``post``. The course team's reactions and flags,
+    and reactions to the course team's own posts or to posts learners no longer see, are no buzz and no report."""
+    if by_staff or post.author_is_staff or post.hidden or post.deleted:
+        return
+    _assess(space, post.anchor_id, now, post, negative=kind in REPORT_REACTIONS or kind == "flag",
+            report=kind in REPORT_REACTIONS, fresh=False)
 
 
 def _assess(space, anchor_id, now, post, *, negative, report, fresh):

@@ -1,14 +1,15 @@
 """Alerts kept: raised once per situation, joined by the posts that follow, acknowledged and resolved by staff.
 
-One alert of a kind per component stays current (open or acknowledged) until staff resolve it or it goes
-quiet; a detector that fires again while it is current adds its posts to it. Firing serialises on the community's
+An alert is one situation: a detector that fires again while it is current (not resolved, and not quiet for
+longer than its kind's ``QUIET_AFTER``) adds its posts to it; once it went quiet, the next firing is a new
+situation and a new alert (the quiet one stays in the list until staff resolve it). Firing serialises on the community's
 DetectorState row (it is rare, and two writers must neither open the same alert twice nor each miss the other's
 post); joining moves counters with ``F()``.
 """
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Window
+from django.db.models import Case, F, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
@@ -68,30 +69,36 @@ def raise_or_join(community, kind, anchor_id, now, posts, *, detail, locked=Fals
     if not locked:
         serialise(community)
     alert = current(community, kind, anchor_id, now)
-    if alert is None:
+    joined = join(alert, posts, now) if alert is not None else None
+    if joined is None:  # none current, or staff resolved it a moment ago: the situation is a new one
         alert = Alert.objects.create(community=community, kind=kind, anchor_id=anchor_id, fired_at=now,
                                      last_seen_at=now, detail=detail())
         webhooks.alert_raised(alert)
-    return join(alert, posts, now)
+        joined = join(alert, posts, now)
+    return joined
 
 
 def join(alert, posts, now, fresh=False):
-    """Add ``posts`` ((id, created_at) pairs) to ``alert``, once each; counts after an erratum apart. The
-    caller holds the firing lock, so the alert as read is the alert as it is. ``fresh``: the posts were written
-    by this very transaction, so no alert knows them yet."""
+    """Add ``posts`` ((id, created_at) pairs) to ``alert``, once each; ``fresh``: written by this very
+    transaction, so no alert knows them yet. Returns the alert, or None when staff resolved it meanwhile.
+
+    The caller holds the firing lock, but staff decide on an alert (and publish its erratum) under the alert's
+    own row lock: the update holds only while the alert is still current, and a report counts as after the
+    erratum by the erratum the row has when it joins."""
     known = set() if fresh else set(AlertPost.objects.filter(alert=alert, post_id__in=[pk for pk, _at in posts])
                                     .values_list("post_id", flat=True))
-    new = [(pk, at) for pk, at in posts if pk not in known]
+    new = [pk for pk, _at in posts if pk not in known]
     if not new:
         return alert
-    AlertPost.objects.bulk_create([AlertPost(alert=alert, post_id=pk, joined_at=now) for pk, _at in new])
-    after = sum(1 for _pk, at in new if alert.erratum_at and at >= alert.erratum_at)
+    last_seen = max(now, alert.last_seen_at)
+    if not Alert.objects.filter(pk=alert.pk, status__in=CURRENT).update(
+            post_count=F("post_count") + len(new), last_seen_at=last_seen,
+            reports_after=F("reports_after") + Case(When(erratum_at__isnull=False, then=Value(len(new))),
+                                                    default=Value(0))):
+        return None
+    AlertPost.objects.bulk_create([AlertPost(alert=alert, post_id=pk, joined_at=now) for pk in new])
     alert.post_count += len(new)
-    alert.reports_after += after
-    alert.last_seen_at = max(now, alert.last_seen_at)
-    Alert.objects.filter(pk=alert.pk).update(post_count=F("post_count") + len(new),
-                                             reports_after=F("reports_after") + after,
-                                             last_seen_at=alert.last_seen_at)
+    alert.last_seen_at = last_seen
     return alert
 
 
@@ -107,11 +114,17 @@ def alert_for(space, viewer, alert_id, for_update=False):
     return alert
 
 
-def decide(space, viewer, alert_id, status):
-    """Acknowledge (seen, being handled) or resolve an alert. Returns it."""
-    alert = alert_for(space, viewer, alert_id, for_update=True)
+def current_alert_for(space, viewer, alert_id, for_update=False):
+    """As ``alert_for``, refused (409) once the alert is resolved: what acting on an alert needs."""
+    alert = alert_for(space, viewer, alert_id, for_update=for_update)
     if alert.status == AlertStatus.RESOLVED:
         raise Conflict(_("This alert is already resolved."))
+    return alert
+
+
+def decide(space, viewer, alert_id, status):
+    """Acknowledge (seen, being handled) or resolve an alert. Returns it."""
+    alert = current_alert_for(space, viewer, alert_id, for_update=True)
     if alert.status == status:
         return alert
     alert.status, alert.decided_by, alert.decided_at = status, viewer.user_key, timezone.now()

@@ -7,18 +7,16 @@ negative posts from ``MIN_LEARNERS`` distinct learners: one person's rant, or on
 buzz (the course team's own posts are never among them). While the alert is current, each negative post of the
 ongoing burst joins it without reading the window again.
 """
-from django.db.models import Q
-
 from community_xblock.insights.detectors import alerts
+from community_xblock.insights.detectors.evidence import NEGATIVE_COLUMNS, NEGATIVE_POSTS
 from community_xblock.insights.detectors.figures import window_start
 from community_xblock.models import AlertKind, Post
 
 WINDOW_HOURS = 2  # this hour's row and the one before it: a burst across the hour is not cut in two
-NEGATIVITY = ("sig_frustration", "flags", "confused", "found_error")
 MIN_POSTS = 3
 MIN_LEARNERS = 2
 POSTS_READ = 200  # the window's posts read at most, once a figure is unusual
-WINDOWS = {"negativity": (WINDOW_HOURS, NEGATIVITY)}
+WINDOWS = {"negativity": (WINDOW_HOURS, NEGATIVE_COLUMNS)}
 
 
 def check(space, moment, post=None):
@@ -29,13 +27,15 @@ def check(space, moment, post=None):
     moment.lock()
     current = moment.current.get(AlertKind.BAD_BUZZ)
     if current is not None and post is not None:  # the burst goes on: this post joins it, nothing else to read
-        return alerts.join(current, [(post.pk, post.created_at)], moment.now, fresh=True)
+        joined = alerts.join(current, [(post.pk, post.created_at)], moment.now, fresh=True)
+        if joined is not None:
+            return joined
     start = window_start(moment.now, WINDOW_HOURS)
-    negative = (Q(sig_frustration=True) | Q(confused_count__gt=0) | Q(error_count__gt=0) | Q(flag_count__gt=0))
-    posts = list(Post.objects.filter(negative, community_id=space.community.pk, anchor_id=moment.anchor_id,
+    # The newest first: in a burst larger than the read, the posts that fired it are among those kept.
+    posts = list(Post.objects.filter(NEGATIVE_POSTS, community_id=space.community.pk, anchor_id=moment.anchor_id,
                                      created_at__gte=start, created_at__lte=moment.now, deleted=False,
                                      hidden=False, author_is_staff=False)
-                 .order_by("created_at").values_list("pk", "created_at", "author_key")[:POSTS_READ])
+                 .order_by("-created_at").values_list("pk", "created_at", "author_key")[:POSTS_READ])[::-1]
     learners = {author for _pk, _at, author in posts}
     if len(posts) < MIN_POSTS or len(learners) < MIN_LEARNERS:
         return None

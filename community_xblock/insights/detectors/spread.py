@@ -10,21 +10,18 @@ exceed the past week: some content always confuses a few, and that is the evalua
 by the same thing at once is what an error looks like. The hour rows are read first: a
 window with fewer reports than ``ERROR_LEARNERS`` reads no post.
 
-While the alert is current every new report about the component joins it, so after an erratum the alert shows
-whether reports stopped.
+While the alert is current, each new report joins it as long as the figures stay unusual; after an erratum every
+report about the component joins it, so the alert shows whether reports stopped.
 """
 from collections import defaultdict
 
-from django.db.models import Q
-
 from community_xblock.insights.detectors import alerts
+from community_xblock.insights.detectors.evidence import ERROR_COLUMNS, REPORT_COLUMNS, REPORT_POSTS, REPORT_REACTIONS
 from community_xblock.insights.detectors.figures import window_start
 from community_xblock.models import AlertKind, Keyphrase, Post, Reaction, ReactionKind
 
 WINDOW_HOURS = 48
-ERROR_REPORTS = ("sig_error", "found_error")
-REPORTS = (*ERROR_REPORTS, "sig_confusion", "confused")
-WINDOWS = {"errors": (WINDOW_HOURS, ERROR_REPORTS), "reports": (WINDOW_HOURS, REPORTS)}
+WINDOWS = {"errors": (WINDOW_HOURS, ERROR_COLUMNS), "reports": (WINDOW_HOURS, REPORT_COLUMNS)}
 ERROR_LEARNERS = 4
 THEME_LEARNERS = 5
 POSTS_READ = 300
@@ -42,10 +39,11 @@ def check(space, moment, post, fresh=True):
         return None
     moment.lock()
     if current is not None:  # the spread goes on: this report joins it
-        return alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
+        joined = alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
+        if joined is not None:
+            return joined
     start = window_start(now, WINDOW_HOURS)
-    reports = (Q(sig_error=True) | Q(sig_confusion=True) | Q(confused_count__gt=0) | Q(error_count__gt=0))
-    rows = list(Post.objects.filter(reports, community_id=community.pk, anchor_id=moment.anchor_id,
+    rows = list(Post.objects.filter(REPORT_POSTS, community_id=community.pk, anchor_id=moment.anchor_id,
                                     created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,
                                     author_is_staff=False)
                 .order_by("-created_at")
@@ -75,7 +73,7 @@ def _reporters(rows, start):
     reacted = [pk for pk, _at, _author, _sig, error_count, confused_count in rows if error_count or confused_count]
     if reacted:
         for user_key, kind in Reaction.objects.filter(
-                post_id__in=reacted, kind__in=(ReactionKind.FOUND_ERROR, ReactionKind.CONFUSED),
+                post_id__in=reacted, kind__in=REPORT_REACTIONS,
                 created_at__gte=start).values_list("user_key", "kind"):
             reporters[user_key] |= kind == ReactionKind.FOUND_ERROR
     return reporters

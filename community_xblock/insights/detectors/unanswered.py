@@ -38,12 +38,13 @@ def check(space, now):
         return []  # another write checked first
     cache.set(key, now, CHECK_EVERY.total_seconds())
     since = (previous or now - FIRST_LOOK_BACK) - FIRST_THRESHOLD
-    waiting = waiting_threads(community, now).filter(created_at__gt=since).order_by("created_at")
     by_anchor = defaultdict(list)
-    for anchor_id, opening_id, created_at in waiting.values_list(
-            "anchor_id", "opening_post_id", "created_at")[:QUESTIONS_READ]:
-        if opening_id:
-            by_anchor[anchor_id].append((opening_id, created_at))
+    for kind in WAITING_KINDS:
+        for anchor_id, opening_id, created_at in waiting_threads(community, now, kind).filter(
+                created_at__gt=since).order_by("created_at").values_list(
+                "anchor_id", "opening_post_id", "created_at")[:QUESTIONS_READ]:
+            if opening_id:
+                by_anchor[anchor_id].append((opening_id, created_at))
     return [alerts.raise_or_join(community, AlertKind.UNANSWERED, anchor_id, now, posts,
                                  detail=lambda posts=posts: {"questions": len(posts),
                                                              "hours": FIRST_THRESHOLD // timedelta(hours=1)})
@@ -58,10 +59,22 @@ def _take_turn(community, previous, now):
         unanswered_checked_at=now))
 
 
-def waiting_threads(community, now):
-    """Threads waiting for an answer past the first threshold: the "needs the course team" queue."""
-    return Thread.objects.filter(community=community, kind__in=WAITING_KINDS, response_count=0, deleted=False,
+def waiting_threads(community, now, kind):
+    """Threads of ``kind`` waiting for an answer past the first threshold. One kind at a time: with the kind
+    and the answer count equal, every database reads them through the unanswered-threads index (with a list
+    of kinds, SQLite reads every thread of the community by date instead)."""
+    return Thread.objects.filter(community=community, kind=kind, response_count=0, deleted=False,
                                  hidden=False, closed=False, created_at__lte=now - FIRST_THRESHOLD)
+
+
+def needing_the_team(community, now, shown):
+    """The "needs the course team" queue: the ``shown`` oldest waiting questions and issues, and how many."""
+    oldest, count = [], 0
+    for kind in WAITING_KINDS:
+        threads = waiting_threads(community, now, kind)
+        oldest += threads.select_related("anchor").order_by("created_at")[:shown]
+        count += threads.count()
+    return sorted(oldest, key=lambda thread: (thread.created_at, thread.pk))[:shown], count
 
 
 def age_band(created_at, now):

@@ -21,20 +21,6 @@
             return payload;
         }
 
-        function showError(form, error) {
-            var box = form.querySelector('.cx-form-error');
-            box.textContent = error.message;
-            box.hidden = false;
-            Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (field) {
-                field.removeAttribute('aria-invalid');
-            });
-            var field = error.field && form.elements[error.field];
-            if (field && field.focus) {
-                field.setAttribute('aria-invalid', 'true');
-                field.focus();
-            }
-        }
-
         function waits() {
             return gettext('Your post was sent to the course team, who will check it before it is shown.');
         }
@@ -85,8 +71,7 @@
             cx.call(handler, payloadOf(form)).then(function (data) {
                 (handler === 'create_thread' ? started : answered)(form, data);
             }).catch(function (error) {
-                showError(form, error);
-                cx.announce(error.message);
+                cx.showFormError(form, error);
             }).then(function () {
                 submitting = false;
                 button.disabled = false;

@@ -20,17 +20,7 @@
             };
         }
         function formFailed(form) {
-            return function (error) {
-                var box = form.querySelector('.cx-form-error');
-                box.textContent = error.message;
-                box.hidden = false;
-                var field = error.field && form.elements[error.field];
-                if (field) {
-                    field.setAttribute('aria-invalid', 'true');
-                    field.focus();
-                }
-                cx.announce(error.message);
-            };
+            return function (error) { cx.showFormError(form, error); };
         }
         function alertId(element) { return Number(element.getAttribute('data-alert-id')); }
 
@@ -58,6 +48,12 @@
                 cx.paceDone(null, data, gettext('Slow mode started.'));
                 button.disabled = false;
             }).catch(failed(button));
+        };
+        cx.actions['withdraw-erratum'] = function (button) {
+            button.disabled = true;
+            cx.call('withdraw_erratum', {erratum_id: Number(button.getAttribute('data-erratum-id'))})
+                .then(function (data) { show(data, gettext('Erratum withdrawn.')); })
+                .catch(failed(button));
         };
         cx.forms.publish_erratum = function (form) {
             cx.call('publish_erratum', {alert_id: alertId(form), body: form.elements.body.value})

@@ -68,12 +68,7 @@
             if (threadId) { payload.thread_id = Number(threadId); }
             cx.call('set_slow_mode', payload).then(function (data) {
                 paceDone(threadId, data, gettext('Slow mode started.'));
-            }).catch(function (error) {
-                var box = form.querySelector('.cx-form-error');
-                box.textContent = error.message;
-                box.hidden = false;
-                cx.announce(error.message);
-            });
+            }).catch(function (error) { cx.showFormError(form, error); });
         };
         cx.actions['end-slow-mode'] = function (button) {
             var threadId = button.getAttribute('data-thread-id');

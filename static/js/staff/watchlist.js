@@ -34,17 +34,7 @@
                 action: form.elements.action.value};
             cx.call('add_watched_word', payload).then(function (data) {
                 show(data, gettext('The word is watched.'), 'input[name="word"]');
-            }).catch(function (error) {
-                var box = form.querySelector('.cx-form-error');
-                box.textContent = error.message;
-                box.hidden = false;
-                var field = error.field && form.elements[error.field];
-                if (field) {
-                    field.setAttribute('aria-invalid', 'true');
-                    field.focus();
-                }
-                cx.announce(error.message);
-            });
+            }).catch(function (error) { cx.showFormError(form, error); });
         };
     };
 }(window.CommunityXBlockParts = window.CommunityXBlockParts || {}));

@@ -17,6 +17,7 @@ window.CommunityXBlockI18N = {
  "Decision undone.": "⟦Déçîsîøñ üñdøñé.⟧",
  "Delete this post? This cannot be undone.": "⟦Délété thîs pøst? Thîs çàññøt bé üñdøñé.⟧",
  "Erratum published.": "⟦Érràtüm püblîshéd.⟧",
+ "Erratum withdrawn.": "⟦Érràtüm wîthdràwñ.⟧",
  "Evaluation loaded.": "⟦Évàlüàtîøñ løàdéd.⟧",
  "Flags cleared.": "⟦Flàgs çléàréd.⟧",
  "Moderation log loaded.": "⟦Mødéràtîøñ løg løàdéd.⟧",

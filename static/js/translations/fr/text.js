@@ -17,6 +17,7 @@ window.CommunityXBlockI18N = {
  "Decision undone.": "Décision annulée.",
  "Delete this post? This cannot be undone.": "Supprimer ce message ? Cette action est définitive.",
  "Erratum published.": "Erratum publié.",
+ "Erratum withdrawn.": "Erratum retiré.",
  "Evaluation loaded.": "Évaluation chargée.",
  "Flags cleared.": "Signalements levés.",
  "Moderation log loaded.": "Journal de modération chargé.",

@@ -17,6 +17,7 @@ window.CommunityXBlockI18N = {
  "Decision undone.": "A döntés visszavonva.",
  "Delete this post? This cannot be undone.": "Törlöd ezt a bejegyzést? Ez nem vonható vissza.",
  "Erratum published.": "Helyesbítés közzétéve.",
+ "Erratum withdrawn.": "Helyesbítés visszavonva.",
  "Evaluation loaded.": "Értékelés betöltve.",
  "Flags cleared.": "Jelentések lezárva.",
  "Moderation log loaded.": "A moderálási napló betöltődött.",
