@@ -21,7 +21,8 @@ def deliver(self, delivery_id):
     try:
         outcome = sending.attempt(delivery_id)
     except DatabaseError as error:  # the database, not the receiver, failed (locked, gone away): try again
-        if self.request.is_eager:
+        if self.request.is_eager or self.request.retries >= MAX_DATABASE_RETRIES:
+            sending.give_up(delivery_id)  # the log says failed (if the database answers by now); staff resend
             raise
         raise self.retry(exc=error, countdown=backoff, max_retries=MAX_DATABASE_RETRIES) from error
     if outcome is None or outcome.delivered:

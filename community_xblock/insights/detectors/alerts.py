@@ -9,8 +9,8 @@ post); joining moves counters with ``F()``.
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, F, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
@@ -21,6 +21,7 @@ from community_xblock.models import Alert, AlertKind, AlertPost, AlertStatus, De
 
 CURRENT = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
 POSTS_SHOWN = 8  # an alert's posts the panel shows
+MAX_ID = 2**62  # above every id: "no limit" for an alert with fewer posts than it shows
 LISTED = 20
 QUIET_AFTER = {AlertKind.BAD_BUZZ: timedelta(hours=6), AlertKind.ERROR_SPREAD: timedelta(days=3),
                AlertKind.UNANSWERED: timedelta(days=7)}
@@ -137,16 +138,17 @@ def open_count(community):
 
 
 def listed(community):
-    """The current alerts (newest first), then the latest resolved ones, each with its first posts (one query
-    for all of them: a row number per alert)."""
+    """The current alerts (newest first), then the latest resolved ones, each with its first posts: the first
+    ``POSTS_SHOWN`` that joined it, read through the alert's index (however many posts an alert holds)."""
     current_alerts = list(Alert.objects.filter(community=community, status__in=CURRENT)
                           .select_related("anchor").order_by("-fired_at")[:LISTED])
     resolved = list(Alert.objects.filter(community=community, status=AlertStatus.RESOLVED)
                     .select_related("anchor").order_by("-fired_at")[:LISTED // 2])
     every = current_alerts + resolved
-    links = AlertPost.objects.filter(alert__in=every).annotate(rank=Window(
-        RowNumber(), partition_by=F("alert_id"), order_by=[F("post__created_at").asc(), F("post_id").asc()],
-    )).filter(rank__lte=POSTS_SHOWN).select_related("post", "post__thread")
+    last_shown = AlertPost.objects.filter(alert=OuterRef("alert")).order_by("pk").values("pk")[
+        POSTS_SHOWN - 1:POSTS_SHOWN]
+    links = AlertPost.objects.filter(alert__in=every, pk__lte=Coalesce(Subquery(last_shown), Value(MAX_ID))) \
+        .select_related("post", "post__thread")
     posts = {alert.pk: [] for alert in every}
     for link in links:
         posts[link.alert_id].append(link.post)
