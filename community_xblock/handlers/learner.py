@@ -65,12 +65,13 @@ class LearnerHandlers:
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
         anchor = self._read_component(payload)
         anonymous = self._read_anonymous(payload)
-        match = intake.check_before_write(self.space, self.viewer, title, body)
+        screening = intake.screen(self.space, self.viewer, title, body, policy=self.premoderation)
         thread = threads.start_thread(
             self.space, self.viewer, kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
+            detect=not screening.hold,
         )
         self._publish(tracking.content_event(self._event_source, "created", thread.opening_post))
-        if intake.after_write(self.space, self.viewer, thread.opening_post, match, self.premoderation):
+        if intake.after_write(self.space, thread.opening_post, screening, self.premoderation):
             return {"held": True}  # no completion or points for a post nobody sees yet
         self._contributed()
         thread = listing.thread_row(self.space, self.viewer, thread.pk)
@@ -83,13 +84,13 @@ class LearnerHandlers:
         thread_id = read_id(payload, "thread_id")
         parent_id = read_id(payload, "parent_id", required=False)
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
-        match = intake.check_before_write(self.space, self.viewer, body)
+        screening = intake.screen(self.space, self.viewer, body, policy=self.premoderation)
         post = threads.reply(
             self.space, self.viewer, thread_id=thread_id, body=body, parent_id=parent_id,
-            anonymous=self._read_anonymous(payload),
+            anonymous=self._read_anonymous(payload), detect=not screening.hold,
         )
         self._publish(tracking.content_event(self._event_source, "created", post))
-        held = intake.after_write(self.space, self.viewer, post, match, self.premoderation)
+        held = intake.after_write(self.space, post, screening, self.premoderation)
         if not held:
             self._contributed()
         return self._thread_answer(thread_id, post={"id": post.pk, "kind": post.kind}, held=held)
@@ -102,13 +103,13 @@ class LearnerHandlers:
         title = None
         if "title" in payload:
             title = read_text(payload, "title", TITLE_MAX_LENGTH, min_length=TITLE_MIN_LENGTH)
-        match = intake.check_before_write(self.space, self.viewer, title or "", body)
+        screening = intake.screen(self.space, self.viewer, title or "", body)
         post = threads.edit(self.space, self.viewer, post_id=post_id, body=body, title=title)
         if title is not None:
             post.thread.title = title
         self._publish(tracking.content_event(self._event_source, "edited", post))
         # An edit is screened for words (not for approval: the post was approved, or waits already).
-        if intake.after_write(self.space, self.viewer, post, match) and post.is_opening:
+        if intake.after_write(self.space, post, screening) and post.is_opening:
             return {"thread_hidden": post.thread_id}
         return self._thread_answer(post.thread_id)
 

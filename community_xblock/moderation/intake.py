@@ -1,10 +1,10 @@
 """What happens to a post as it comes in: watched words, and pre-moderation by the author's policy.
 
-Before a write, a post containing a word the course team blocks is refused (400, the word named, nothing
-written). After it, the post is held for review (hidden until staff decide in the review queue) when it contains
-a held word, or when the author's policy makes learners' posts wait for approval (the ``premoderation``
-setting: ``first_posts`` until the learner has ``FIRST_POSTS`` visible posts in the unit, or ``all``); a
-flagging word raises a flag of the queue's own.
+Before a write (``screen``), a post containing a word the course team blocks is refused (400, the word named,
+nothing written), and whether it will wait for review is decided: when it contains a held word, or when the
+author's policy makes learners' posts wait for approval (the ``premoderation`` setting: ``first_posts`` until the
+learner has ``FIRST_POSTS`` visible posts in the unit, or ``all``). After the write (``after_write``) it is held
+(hidden until staff decide in the review queue), or a flagging word raises a flag of the queue's own.
 Words match whole, between Unicode word boundaries, accents and case aside; a word listed for a language applies
 to posts in that language. The course team is never screened.
 """
@@ -54,33 +54,43 @@ def strongest(words, text, language):
     return min(found, key=lambda match: SEVERITY.index(match.action), default=None)
 
 
-def check_before_write(space, viewer, *texts):
-    """Refuse a post with a blocked word; returns the strongest match (None when nothing matched)."""
+@dataclass(frozen=True)
+class Screening:
+    """What happens to a post about to be written: the strongest watched word it contains, and why it will be
+    held for review ("watched_word", "premoderation", or "" when it will be shown)."""
+
+    match: Match | None = None
+    hold: str = ""
+
+
+def screen(space, viewer, *texts, policy="off"):
+    """Decide before the write: refuse a post with a blocked word (400, nothing written), and say whether it will
+    wait for review, so that the write knows (a post nobody sees yet raises no alert)."""
     if viewer.is_staff:
-        return None
+        return Screening()
     words = watched(space.community)
-    if not words:
-        return None
-    text = "\n".join(texts)
-    match = strongest(words, text, detect_language(text))
+    match = None
+    if words:
+        text = "\n".join(texts)
+        match = strongest(words, text, detect_language(text))
     if match and match.action == WatchAction.BLOCK:
         raise InvalidInput(_("Your post contains “%(word)s”, which the course team does not allow here. Please "
                              "rephrase it."), field="body", word=match.word)
-    return match
-
-
-def after_write(space, viewer, post, match, policy="off"):
-    """Hold or flag the post just written, as ``match`` and the author's ``policy`` say. True when it is held."""
-    if viewer.is_staff:
-        return False
     if match and match.action == WatchAction.HOLD:
-        queue.hold(space, post, "watched_word", detail={"word": match.word})
+        return Screening(match, "watched_word")
+    return Screening(match, "premoderation" if _premoderated(space, viewer, policy) else "")
+
+
+def after_write(space, post, screening, policy="off"):
+    """Hold or flag the post just written, as ``screening`` decided. True when it is held."""
+    if screening.hold == "watched_word":
+        queue.hold(space, post, "watched_word", detail={"word": screening.match.word})
         return True
-    if _premoderated(space, viewer, policy):
+    if screening.hold == "premoderation":
         queue.hold(space, post, "premoderation", detail={"policy": policy})
         return True
-    if match and match.action == WatchAction.FLAG:
-        queue.raise_queue_flag(space, post, match.word)
+    if screening.match and screening.match.action == WatchAction.FLAG:
+        queue.raise_queue_flag(space, post, screening.match.word)
         post.refresh_from_db(fields=["held_for_review"])
         return post.held_for_review
     return False
@@ -91,7 +101,6 @@ def _premoderated(space, viewer, policy):
         return True
     if policy != "first_posts":
         return False
-    # The aggregates already count the post just written (it is visible until held): the ones before it.
     visible = Participant.objects.filter(community=space.community, user_key=viewer.user_key).values_list(
         "posts", flat=True).first() or 0
-    return visible - 1 < FIRST_POSTS
+    return visible < FIRST_POSTS

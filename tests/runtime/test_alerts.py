@@ -85,6 +85,14 @@ class TestBadBuzz:
             unit.ok("flag", {"post_id": post_id}, student=f"flagger{number}")
         assert only_alert("bad_buzz").post_count == 3
 
+    def test_posts_waiting_for_review_raise_nothing(self, unit):
+        unit.configure(premoderation="all")
+        component = unit.component_keys()[0]
+        for student in ("amelie", "zsofia", "student_1"):
+            assert unit.ok("create_thread", {"kind": "discussion", "title": "About the video", "body": FRUSTRATED,
+                                             "component": component}, student=student)["held"]
+        assert not Alert.objects.exists()  # nobody sees them yet
+
     def test_remedies_pin_a_note_about_the_component_and_slow_the_space(self, unit):
         component = unit.component_keys()[0]
         for student in ("amelie", "zsofia", "student_1"):
