@@ -83,9 +83,10 @@ def join(alert, posts, now, fresh=False):
     """Add ``posts`` ((id, created_at) pairs) to ``alert``, once each; ``fresh``: written by this very
     transaction, so no alert knows them yet. Returns the alert, or None when staff resolved it meanwhile.
 
-    The caller holds the firing lock, but staff decide on an alert (and publish its erratum) under the alert's
-    own row lock: the update holds only while the alert is still current, and a report counts as after the
-    erratum by the erratum the row has when it joins."""
+    Staff decide on an alert (and publish its erratum) under the alert's own row lock, and the caller may have
+    read the alert before: the update holds only while the alert is still current, and a report counts as after
+    the erratum by the erratum the row has when it joins. Posts that are not ``fresh`` need the firing lock
+    (two writers must not add the same post)."""
     known = set() if fresh else set(AlertPost.objects.filter(alert=alert, post_id__in=[pk for pk, _at in posts])
                                     .values_list("post_id", flat=True))
     new = [pk for pk, _at in posts if pk not in known]

@@ -5,7 +5,8 @@ and found-an-error reactions (reactions and flags count in the hour of the post 
 the week before (``figures.py``). An exceedance fires only when the window also holds at least ``MIN_POSTS``
 negative posts from ``MIN_LEARNERS`` distinct learners: one person's rant, or one post flagged by many, is not a
 buzz (the course team's own posts are never among them). While the alert is current, each negative post of the
-ongoing burst joins it without reading the window again.
+ongoing burst joins it without reading the window again, and without the firing lock (a new post cannot be
+in the alert twice; the alert's row takes the counts one writer at a time).
 """
 from community_xblock.insights.detectors import alerts
 from community_xblock.insights.detectors.evidence import NEGATIVE_COLUMNS, NEGATIVE_POSTS
@@ -24,12 +25,12 @@ def check(space, moment, post=None):
     figures = moment.figures["negativity"]
     if figures.observed < MIN_POSTS or not figures.unusual:
         return None
-    moment.lock()
     current = moment.current.get(AlertKind.BAD_BUZZ)
     if current is not None and post is not None:  # the burst goes on: this post joins it, nothing else to read
         joined = alerts.join(current, [(post.pk, post.created_at)], moment.now, fresh=True)
         if joined is not None:
             return joined
+    moment.lock()
     start = window_start(moment.now, WINDOW_HOURS)
     # The newest first: in a burst larger than the read, the posts that fired it are among those kept.
     posts = list(Post.objects.filter(NEGATIVE_POSTS, community_id=space.community.pk, anchor_id=moment.anchor_id,

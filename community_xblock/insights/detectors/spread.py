@@ -32,16 +32,15 @@ def check(space, moment, post, fresh=True):
     community, now = space.community, moment.now
     current = moment.current.get(AlertKind.ERROR_SPREAD)
     if current is not None and current.erratum_at:  # tracking whether reports stop: every report counts
-        moment.lock()
-        return alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
+        return _join(moment, current, post, fresh)
     error_figures, figures = moment.figures["errors"], moment.figures["reports"]
     if figures.observed < ERROR_LEARNERS or not (error_figures.unusual or figures.unusual):
         return None
-    moment.lock()
     if current is not None:  # the spread goes on: this report joins it
-        joined = alerts.join(current, [(post.pk, post.created_at)], now, fresh=fresh)
+        joined = _join(moment, current, post, fresh)
         if joined is not None:
             return joined
+    moment.lock()
     start = window_start(now, WINDOW_HOURS)
     rows = list(Post.objects.filter(REPORT_POSTS, community_id=community.pk, anchor_id=moment.anchor_id,
                                     created_at__gte=start, created_at__lte=now, deleted=False, hidden=False,
@@ -63,6 +62,14 @@ def check(space, moment, post, fresh=True):
                         "observed": error_figures.observed, "expected": round(error_figures.expected, 2),
                         "reports": figures.observed, "reports_expected": round(figures.expected, 2),
                         "theme": theme or shared_theme(rows)})
+
+
+def _join(moment, current, post, fresh):
+    """``post`` joins the current alert. A post written by this write cannot be in it already: no lock. A post
+    that drew a reaction may be, and two reactions at once must not both add it: under the firing lock."""
+    if not fresh:
+        moment.lock()
+    return alerts.join(current, [(post.pk, post.created_at)], moment.now, fresh=fresh)
 
 
 def _reporters(rows, start):
