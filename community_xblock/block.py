@@ -215,8 +215,11 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
     def _remember_name(self):
         """Course-wide reports name each unit's community, and chat alerts link to it; write only when the name
         or the link changed (the name as stored, not as translated for this viewer: viewers in other languages
-        must not rewrite it)."""
-        place = {"display_name": self.display_name[:255], "page_url": page_url(self.scope_ids.usage_id)[:500]}
+        must not rewrite it). The link is the course team's run: every run shares the community, and learners
+        of two runs visiting in turn would rewrite it on every page."""
+        place = {"display_name": self.display_name[:255]}
+        if self.viewer.is_staff:
+            place["page_url"] = page_url(self.scope_ids.usage_id)[:500]
         if any(getattr(self.community, field) != value for field, value in place.items()):
             Community.objects.filter(pk=self.community.pk).update(**place)
 

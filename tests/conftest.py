@@ -8,6 +8,15 @@ import sys
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached course data (components, watched words, the unanswered check's clock) would carry one test's
+    course into the next: every test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def workbench(db, client, monkeypatch):
     """Fresh workbench scenarios in this test's database (the SDK keeps them in module globals)."""

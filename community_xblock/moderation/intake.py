@@ -17,9 +17,8 @@ from django.utils.translation import gettext_noop as _
 from community_xblock.core.errors import InvalidInput
 from community_xblock.insights.analysis.language import detect_language
 from community_xblock.insights.analysis.text import fold
-from community_xblock.models import Participant, ShippedWordList, WatchAction, WatchedWord
-from community_xblock.moderation import queue
-from community_xblock.moderation.shipped_words import shipped_words
+from community_xblock.models import Participant, WatchAction
+from community_xblock.moderation import queue, watchlist
 
 FIRST_POSTS = 2
 SEVERITY = [WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG]
@@ -29,16 +28,6 @@ SEVERITY = [WatchAction.BLOCK, WatchAction.HOLD, WatchAction.FLAG]
 class Match:
     word: str
     action: str
-
-
-def watched(community):
-    """[(word, action, language)]: the course's own words, then the shipped lists it turned on."""
-    words = list(WatchedWord.objects.filter(org=community.org, course=community.course)
-                 .values_list("word", "action", "language"))
-    for language in ShippedWordList.objects.filter(org=community.org, course=community.course).values_list(
-            "language", flat=True):
-        words += [(word, action, language) for word, action in shipped_words(language)]
-    return words
 
 
 @lru_cache(maxsize=4096)
@@ -68,7 +57,7 @@ def screen(space, viewer, *texts, policy="off"):
     wait for review, so that the write knows (a post nobody sees yet raises no alert)."""
     if viewer.is_staff:
         return Screening()
-    words = watched(space.community)
+    words = watchlist.course_words(space.community)
     match = None
     if words:
         text = "\n".join(texts)
@@ -90,8 +79,7 @@ def after_write(space, post, screening, policy="off"):
         queue.hold(space, post, "premoderation", detail={"policy": policy})
         return True
     if screening.match and screening.match.action == WatchAction.FLAG:
-        queue.raise_queue_flag(space, post, screening.match.word)
-        post.refresh_from_db(fields=["held_for_review"])
+        queue.raise_queue_flag(space, post, screening.match.word)  # refreshes ``post`` when the flag counts
         return post.held_for_review
     return False
 

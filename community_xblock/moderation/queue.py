@@ -105,10 +105,11 @@ def threshold(community):
 def raise_flag(space, viewer, *, post_id, reason="", active=True, now=None):
     """Flag a post (or withdraw one's open flag), scored; hide it pending review when its score reaches the
     threshold, show it again when a withdrawal takes the score back under. Returns the Post."""
-    weight = flag_weight(space.community, viewer.user_key, viewer.is_staff)
+    # A withdrawal takes back the weight its flag was given: no record to read.
+    weight = flag_weight(space.community, viewer.user_key, viewer.is_staff).value if active else 0
     with transaction.atomic():
         post, moved = engagement.flag(space, viewer, post_id=post_id, reason=reason, active=active, now=now,
-                                      weight=weight.value)
+                                      weight=weight)
         if moved:
             _follow_threshold(space, post, moved)
     return post

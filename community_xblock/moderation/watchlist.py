@@ -1,4 +1,5 @@
 """The course team's watched words, course-wide: read, add, remove, and the shipped lists turned on or off."""
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_noop as _
 
@@ -8,6 +9,7 @@ from community_xblock.models import ShippedWordList, WatchAction, WatchedWord
 from community_xblock.moderation.shipped_words import SHIPPED, shipped_words
 
 WORD_MAX_LENGTH = 60
+CACHE_SECONDS = 300  # a change made outside these functions (the admin) shows within five minutes
 LANGUAGES = {"": _("Every language"), "en": _("English"), "fr": _("French"), "hu": _("Hungarian")}
 
 
@@ -29,6 +31,32 @@ def read(space, viewer, gettext):
     }
 
 
+def course_words(community):
+    """[(word, action, language)] every learner post is screened against: the course's own words, then the shipped
+    lists it turned on. Cached per course (every post asks; the words change when staff change them, below)."""
+    key = _cache_key(community)
+    words = cache.get(key)
+    if words is None:
+        words = list(WatchedWord.objects.filter(org=community.org, course=community.course)
+                     .values_list("word", "action", "language"))
+        for language in ShippedWordList.objects.filter(org=community.org, course=community.course).values_list(
+                "language", flat=True):
+            words += [(word, action, language) for word, action in shipped_words(language)]
+        cache.set(key, words, CACHE_SECONDS)
+    return words
+
+
+def _cache_key(community):
+    return f"community_xblock:watched:{community.org}:{community.course}"
+
+
+def _changed(community):
+    """Forget the cached words now and once the change commits (a post screened in between cached the old)."""
+    key = _cache_key(community)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def add(space, viewer, *, word, language, action):
     permissions.require_staff(viewer)
     community = space.community
@@ -38,6 +66,7 @@ def add(space, viewer, *, word, language, action):
                                        action=action, added_by=viewer.user_key)
     except IntegrityError:
         raise Conflict(_("“%(word)s” is watched already for this language."), word=word) from None
+    _changed(community)
 
 
 def remove(space, viewer, *, word_id):
@@ -46,6 +75,7 @@ def remove(space, viewer, *, word_id):
     removed, _rows = WatchedWord.objects.filter(org=community.org, course=community.course, pk=word_id).delete()
     if not removed:
         raise NotFound(_("No such watched word in this course."))
+    _changed(community)
 
 
 def set_shipped(space, viewer, *, language, on):
@@ -56,3 +86,4 @@ def set_shipped(space, viewer, *, language, on):
         ShippedWordList.objects.get_or_create(org=community.org, course=community.course, language=language)
     else:
         ShippedWordList.objects.filter(org=community.org, course=community.course, language=language).delete()
+    _changed(community)

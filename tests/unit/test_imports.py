@@ -87,7 +87,7 @@ class TestReport:
         out, _err = run("community_report", "--community", KEY, "--format", "json")
         document = json.loads(out)
         assert set(document) == {"community", "name", "evaluation", "alerts"}
-        assert all(set(alert) >= {"kind", "component", "fired_at", "posts"} for alert in document["alerts"])
+        assert document["alerts"] == []  # this timeline is quiet (the alerts themselves: tests/runtime/test_alerts.py)
         backlog = document["evaluation"]["backlog"]
         assert backlog[0]["component"] == "Quiz: limiting factors"
         assert {post["source_id"] for post in backlog[0]["evidence"]} >= {"t1", "t2"}
