@@ -11,6 +11,9 @@ from django.db.models import F
 
 from community_xblock.aggregates import changes as aggregates
 from community_xblock.models import (
+    CandidateDecision,
+    CommunityExpert,
+    Endorsement,
     Flag,
     FlaggerRecord,
     Follow,
@@ -18,12 +21,18 @@ from community_xblock.models import (
     ModerationAction,
     Post,
     Reaction,
+    TalentOptOut,
     Thread,
     Visit,
     WatchedWord,
 )
 
 RETIRED_NAME = ""
+RETIRED_PREFIX = "retired-"
+
+
+def is_retired_key(user_key):
+    return user_key.startswith(RETIRED_PREFIX)
 
 
 def export_posts(community, viewer):
@@ -49,7 +58,7 @@ def export_posts(community, viewer):
 
 def retire_user(user_key):
     """Blank what ``user_key`` wrote and who they were, in every community. Returns how many posts."""
-    retired_key = "retired-" + hashlib.sha256(user_key.encode("utf-8")).hexdigest()[:16]
+    retired_key = RETIRED_PREFIX + hashlib.sha256(user_key.encode("utf-8")).hexdigest()[:16]
     with transaction.atomic():
         aggregates.retire(user_key, retired_key)
         # Themes are the person's own words too.
@@ -69,6 +78,11 @@ def retire_user(user_key):
         FlaggerRecord.objects.filter(user_key=user_key).update(user_key=retired_key)
         ModerationAction.objects.filter(actor_key=user_key).update(actor_key=retired_key, actor_name=RETIRED_NAME)
         WatchedWord.objects.filter(added_by=user_key).update(added_by=retired_key)
+        # The talent detector forgets them: no badge, no decision about them; their endorsements keep counting.
+        for model in (CommunityExpert, CandidateDecision, TalentOptOut):
+            model.objects.filter(user_key=user_key).delete()
+        Endorsement.objects.filter(endorser_key=user_key).update(endorser_key=retired_key)
+        Endorsement.objects.filter(person_key=user_key).update(person_key=retired_key)
     return blanked
 
 

@@ -10,7 +10,19 @@ from django.db.models import F, Q
 
 from community_xblock.aggregates.facts import PostFacts, ThreadFacts
 from community_xblock.aggregates.ledger import Ledger
-from community_xblock.models import Community, HelpedPeer, Keyphrase, Participant, Post, Thread, Visit
+from community_xblock.models import (
+    SCORING_REACTIONS,
+    Community,
+    HelpedPeer,
+    Keyphrase,
+    Participant,
+    Post,
+    Reaction,
+    ThemeOrigin,
+    Thread,
+    ThreadReplier,
+    Visit,
+)
 
 
 def thread_facts(thread):
@@ -42,6 +54,15 @@ def record_post_change(community_id, before, after, phrases_before=(), phrases_a
     """One post's facts changed (its reactions, flags or analysis) while its thread's did not."""
     ledger = Ledger(community_id)
     ledger.post(before, after, phrases_before, phrases_after)
+    ledger.flush()
+
+
+def record_reaction(post, before, counter, changed, *, reactor_key, kind):
+    """``reactor_key`` added (changed=1) or took back (-1) a reaction of ``kind`` on ``post`` (facts ``before``)."""
+    ledger = Ledger(post.community_id)
+    ledger.post(before, before.with_reaction(counter, changed))
+    if kind in SCORING_REACTIONS and before.counted:
+        ledger.appreciation(before.author_key, reactor_key, changed)
     ledger.flush()
 
 
@@ -84,6 +105,11 @@ class ThreadChange:
             before = self.posts_before[post_id]
             words = phrases.get(post_id, [])
             ledger.post(before, after, words if before.counted else (), words if after.counted else ())
+        if flipped:  # the reactions on a post that starts or stops counting start or stop appreciating its author
+            for post_id, reactor in Reaction.objects.filter(post_id__in=flipped, kind__in=SCORING_REACTIONS) \
+                    .values_list("post_id", "user_key"):
+                after = posts_after[post_id]
+                ledger.appreciation(after.author_key, reactor, 1 if after.counted else -1)
         ledger.thread(self.thread_before, thread_after)
         ledger.flush()
 
@@ -114,3 +140,5 @@ def retire(user_key, retired_key):
     Participant.objects.filter(user_key=user_key).update(user_key=retired_key)
     HelpedPeer.objects.filter(helper_key=user_key).update(helper_key=retired_key)
     HelpedPeer.objects.filter(peer_key=user_key).update(peer_key=retired_key)
+    ThreadReplier.objects.filter(user_key=user_key).update(user_key=retired_key)
+    ThemeOrigin.objects.filter(author_key=user_key).update(author_key=retired_key)

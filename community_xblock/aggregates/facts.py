@@ -5,7 +5,7 @@ adds the difference of their contributions. The rebuild adds the contributions o
 are now. Both run the functions below, so they cannot disagree on what counts.
 """
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 from community_xblock.models import NOT_ABOUT_A_COMPONENT, REACTION_COUNTER, SIGNAL_FIELDS, ThreadKind
 
@@ -17,6 +17,13 @@ assert set(REACTION_COLUMNS) == set(REACTION_COUNTER.values())
 KIND_COLUMN = {"thread": "threads", "response": "responses", "comment": "comments"}
 # Delay bands for the time to a first answer, in hours; the last band is open.
 ANSWER_DELAY_BANDS = (0.5, 1, 2, 4, 8, 24, 48, 168)
+# An answer's delay counts up to two days in a person's responsiveness: a late answer to an old question is
+# still an answer, not a sign that its author is slow.
+ANSWER_MINUTES_CAP = 48 * 60
+# A thread is "taken up" when this many distinct people other than its author reply in it.
+TAKEN_UP = 4
+# A keyphrase's uptake by others this soon after it was first written is "early" (see ThemeOrigin).
+UPTAKE_EARLY = timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,11 @@ class PostFacts:
     author_key: str
     thread_author_key: str
     thread_kind: str
+    thread_id: int
+    thread_created_at: datetime
+    parent_author_key: str | None  # the response a comment answers
+    thanks: bool  # the text thanks the person it answers
+    by_staff: bool
     counted: bool
     signals: tuple  # the SIGNAL_FIELDS that are set
     language: str
@@ -45,7 +57,9 @@ class PostFacts:
         return cls(
             post_id=post.pk, component=thread.anchor_id or NOT_ABOUT_A_COMPONENT, created_at=post.created_at,
             week=post.week, kind=post.kind, author_key=post.author_key, thread_author_key=thread.author_key,
-            thread_kind=thread.kind, counted=counted,
+            thread_kind=thread.kind, thread_id=thread.pk, thread_created_at=thread.created_at,
+            parent_author_key=parent.author_key if parent is not None else None, thanks=post.thanks,
+            by_staff=post.author_is_staff, counted=counted,
             signals=tuple(field for field in SIGNAL_FIELDS.values() if getattr(post, field)),
             language=post.language, reactions=tuple(getattr(post, field) for field in REACTION_COLUMNS),
             flags=post.flag_count,
@@ -76,8 +90,14 @@ class PostFacts:
         if not self.counted:
             return {}
         counts = {"posts": 1, KIND_COLUMN[self.kind]: 1}
+        if self.by_staff:
+            counts["staff_posts"] = 1
+        if self.kind == "thread" and self.thread_kind == ThreadKind.QUESTION:
+            counts["questions"] = 1
         if self.kind == "response" and self.thread_kind == ThreadKind.QUESTION and not self.own_thread:
             counts["answers"] = 1
+            delay = (self.created_at - self.thread_created_at).total_seconds() / 60
+            counts["answer_minutes"] = min(ANSWER_MINUTES_CAP, max(0, round(delay)))
         helpful, insightful, _confused, _error = self.reactions
         if helpful:
             counts["helpful_received"] = helpful
@@ -95,6 +115,14 @@ class PostFacts:
         if self.counted and self.kind != "thread" and not self.own_thread:
             return self.thread_author_key
         return None
+
+    @property
+    def thanked(self):
+        """The person a counted thank-you reply thanks: a comment's response author, a response's thread author."""
+        if not (self.counted and self.thanks) or self.kind == "thread":
+            return None
+        person = self.parent_author_key if self.kind == "comment" else self.thread_author_key
+        return person if person != self.author_key else None
 
     @property
     def hour(self):

@@ -10,10 +10,10 @@ fixed (people sorted, then tallies), so two writers never wait on each other in 
 from collections import Counter, defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min, Q
+from django.db.models import Case, F, Max, Min, Q, Value, When
 
 from community_xblock.aggregates import sql
-from community_xblock.aggregates.facts import EPOCH
+from community_xblock.aggregates.facts import EPOCH, TAKEN_UP, UPTAKE_EARLY
 from community_xblock.models import (
     NOT_ABOUT_A_COMPONENT,
     WHOLE_UNIT,
@@ -24,7 +24,10 @@ from community_xblock.models import (
     Post,
     TallyScope,
     ThemeForm,
+    ThemeOrigin,
     ThemeTally,
+    Thread,
+    ThreadReplier,
     surface_digest,
 )
 
@@ -50,7 +53,10 @@ class Ledger:
         self.people = defaultdict(Counter)  # user_key -> Participant column deltas
         self.posted = defaultdict(list)  # user_key -> created_at of posts that start counting
         self.unposted = defaultdict(list)  # user_key -> created_at of posts that stop counting
-        self.peers = Counter()  # (helper_key, peer_key) -> replies delta
+        self.peers = defaultdict(Counter)  # (helper_key, peer_key) -> {"replies", "reactions"} deltas
+        self.repliers = Counter()  # (thread_id, thread_author_key, replier_key) -> replies delta
+        self.origins = {}  # key -> the facts of the first post this write saw carrying it
+        self.uptakes = []  # (keys, facts, sign) of counted posts carrying keyphrases
         self.themes = Counter()  # (component, key) -> posts delta
         self.forms = Counter()  # (key, digest) -> posts delta
         self.surfaces = {}  # (key, digest) -> the form as written
@@ -67,18 +73,30 @@ class Ledger:
                 self._add(self.tallies[row], facts.tally(), sign)
             self._add(self.people[facts.author_key], facts.participant(), sign)
             if facts.helped_peer:
-                self.peers[(facts.author_key, facts.helped_peer)] += sign
+                self.peers[(facts.author_key, facts.helped_peer)]["replies"] += sign
+                self.repliers[(facts.thread_id, facts.thread_author_key, facts.author_key)] += sign
+            if facts.thanked:
+                self.people[facts.thanked]["thanks_received"] += sign
+            if phrases:
+                self.uptakes.append((sorted({key for key, _surface in phrases}), facts, sign))
             for key, surface in phrases:
                 for component in (facts.component, WHOLE_UNIT):
                     self.themes[(component, key)] += sign
                 form = (key, surface_digest(surface))
                 self.forms[form] += sign
                 self.surfaces[form] = surface
+        for key, _surface in phrases_after if after is not None else ():
+            self.origins.setdefault(key, after)  # kept only where the key has no origin yet
         was, now = bool(before and before.counted), bool(after and after.counted)
         if now and not was:
             self.posted[after.author_key].append(after.created_at)
         elif was and not now:
             self.unposted[before.author_key].append(before.created_at)
+
+    def appreciation(self, author_key, reactor_key, sign):
+        """``reactor_key`` added (1) or took back (-1) a helpful or insightful reaction on a counted post of
+        ``author_key``'s."""
+        self.peers[(author_key, reactor_key)]["reactions"] += sign
 
     def thread(self, before, after):
         """A thread's own facts (question, answered, accepted, first answer) went from ``before`` to ``after``."""
@@ -105,22 +123,46 @@ class Ledger:
     def flush(self):
         """Write every difference; call inside the write's transaction, after its own rows are written."""
         self._flush_peers()
+        self._flush_repliers()
         self._flush_people()
         self._flush_tallies()
         self._flush_themes()
+        self._flush_origins()
         self._flush_delays()
 
     def _flush_peers(self):
-        for (helper, peer), delta in sorted(self.peers.items()):
-            if not delta:
+        for (helper, peer), deltas in sorted(self.peers.items()):
+            if not any(deltas.values()):
                 continue
             row = _locked_row(HelpedPeer, self.community_id, helper_key=helper, peer_key=peer)
-            before, after = row.replies, row.replies + delta
-            if after > 0:
-                HelpedPeer.objects.filter(pk=row.pk).update(replies=after)
+            replies, reactions = row.replies + deltas["replies"], row.reactions + deltas["reactions"]
+            if replies > 0 or reactions > 0:
+                HelpedPeer.objects.filter(pk=row.pk).update(replies=replies, reactions=reactions)
             else:
                 row.delete()
-            self.people[helper]["peers_helped"] += (after > 0) - (before > 0)
+            replied = (replies > 0) - (row.replies > 0)
+            self.people[helper]["peers_helped"] += replied
+            self.people[peer]["repliers_drawn"] += replied
+            self.people[helper]["appreciated_by"] += (reactions > 0) - (row.reactions > 0)
+
+    def _flush_repliers(self):
+        """Distinct repliers per thread; a thread crossing TAKEN_UP moves its author's threads_taken_up."""
+        for (thread_id, author, replier), delta in sorted(self.repliers.items()):
+            if not delta:
+                continue
+            row = _locked_row(ThreadReplier, self.community_id, thread_id=thread_id, user_key=replier)
+            replies = row.replies + delta
+            if replies > 0:
+                ThreadReplier.objects.filter(pk=row.pk).update(replies=replies)
+            else:
+                row.delete()
+            moved = (replies > 0) - (row.replies > 0)
+            if not moved:
+                continue
+            Thread.objects.filter(pk=thread_id).update(replier_count=F("replier_count") + moved)
+            count = Thread.objects.filter(pk=thread_id).values_list("replier_count", flat=True).get()
+            if count == (TAKEN_UP if moved > 0 else TAKEN_UP - 1):
+                self.people[author]["threads_taken_up"] += moved
 
     def _flush_people(self):
         unit = self.tallies[UNIT_ROW]
@@ -190,6 +232,22 @@ class Ledger:
         for delta, rows in sorted(forms.items()):
             _increment(ThemeForm, self.community_id, rows, {"posts": delta},
                        created=lambda row: {"surface": self.surfaces[(row["key"], row["digest"])]})
+
+    def _flush_origins(self):
+        """A key nobody wrote before gets its origin (a concurrent first writer's row wins: the insert is
+        ignored); then each counted post carrying keys counts as their uptake where it is someone else's, in
+        another thread. Two statements per post, whatever the number of its keys."""
+        if self.origins:
+            ThemeOrigin.objects.bulk_create([
+                ThemeOrigin(community_id=self.community_id, key=key, post_id=facts.post_id,
+                            thread_id=facts.thread_id, author_key=facts.author_key, raised_at=facts.created_at)
+                for key, facts in sorted(self.origins.items())], ignore_conflicts=True)
+        for keys, facts, sign in self.uptakes:
+            ThemeOrigin.objects.filter(community_id=self.community_id, key__in=keys).exclude(
+                thread_id=facts.thread_id).exclude(author_key=facts.author_key).update(
+                elsewhere=F("elsewhere") + sign,
+                early=F("early") + Case(When(raised_at__gt=facts.created_at - UPTAKE_EARLY, then=Value(sign)),
+                                        default=Value(0)))
 
     def _flush_delays(self):
         for band, deltas in sorted(self.delays.items()):

@@ -10,7 +10,7 @@ from community_xblock.aggregates.facts import PostFacts
 from community_xblock.insights.analysis import ANALYSIS_VERSION, Context, analyse
 from community_xblock.models import SIGNAL_FIELDS, Keyphrase, Post, surface_digest
 
-STORED_FIELDS = ["language", "analysis_version", "revision_weight", *SIGNAL_FIELDS.values()]
+STORED_FIELDS = ["language", "analysis_version", "revision_weight", "thanks", *SIGNAL_FIELDS.values()]
 _OPENING_FIELDS = ("author_key", "author_name", "language", *SIGNAL_FIELDS.values())
 
 
@@ -45,6 +45,7 @@ def apply_analysis(post, thread, title=""):
     post.analysis_version = ANALYSIS_VERSION
     for signal, field in SIGNAL_FIELDS.items():
         setattr(post, field, signal in post.analysis.signals)
+    post.thanks = post.analysis.thanks
     post.revision_weight = post.sig_confusion + post.sig_error + post.confused_count + post.error_count
     return post.analysis
 

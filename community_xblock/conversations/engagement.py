@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
-from community_xblock.aggregates.changes import record_post_change
+from community_xblock.aggregates.changes import record_post_change, record_reaction
 from community_xblock.aggregates.facts import PostFacts
 from community_xblock.core import permissions
 from community_xblock.core.lookups import post_for, thread_for
@@ -42,8 +42,8 @@ def react(space, viewer, *, post_id, kind, active=True, now=None):
             Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + changed}, **weight)
             if post.is_opening and kind in SCORING_REACTIONS:
                 Thread.objects.filter(pk=post.thread_id).update(score=F("score") + changed)
-            before = PostFacts.of(post, post.thread, post.parent)
-            record_post_change(post.community_id, before, before.with_reaction(counter, changed))
+            record_reaction(post, PostFacts.of(post, post.thread, post.parent), counter, changed,
+                            reactor_key=viewer.user_key, kind=kind)
             if changed > 0:
                 detectors.reaction_added(space, post, kind, now or timezone.now(), by_staff=viewer.is_staff)
     return post

@@ -5,8 +5,9 @@
 
 ``reply_to`` names an earlier id (or null for a thread's opening post); ``kind``, ``title`` and ``component``
 (a display name or a usage key) apply to opening posts; ``role`` may say ``staff``; ``author_id`` (the platform's
-user id, where known) makes the post that user's own; ``endorsed`` marks a response as the accepted answer. Other
-keys (a labelled set's ``lang`` and ``signals``) are ignored.
+user id, where known) makes the post that user's own; ``endorsed`` marks a response as the accepted answer;
+``reactions`` names who reacted, by kind (``{"helpful": ["bea", "carl"], "insightful": [...]}``, also
+``confused`` and ``error``). Other keys (a labelled set's ``lang`` and ``signals``) are ignored.
 """
 import json
 from dataclasses import dataclass
@@ -16,11 +17,12 @@ from django.utils import timezone
 
 from community_xblock.core.errors import InvalidInput
 from community_xblock.core.validation import check_text
-from community_xblock.models import TITLE_MAX_LENGTH, ThreadKind
+from community_xblock.models import TITLE_MAX_LENGTH, ReactionKind, ThreadKind
 
 BODY_MAX_LENGTH = 10_000
 ID_MAX_LENGTH = 255
 TITLE_WORDS = 10
+REACTIONS_MAX = 1000  # reactors per kind on one post
 
 
 class BadRecord(ValueError):
@@ -41,6 +43,7 @@ class Record:
     staff: bool = False
     author_id: str = ""  # the platform user id, where the source has one
     endorsed: bool = False
+    reactions: tuple = ()  # (kind, author) pairs
 
     @property
     def is_opening(self):
@@ -67,7 +70,8 @@ def record_from_dict(data):
     fields = {"source_id": source_id, "reply_to": reply_to, "author": author, "created": created, "text": text,
               "anonymous": _flag(data.get("anonymous", False), "anonymous"), "staff": data.get("role") == "staff",
               "author_id": "" if data.get("author_id") in (None, "") else _identifier(data["author_id"], "author_id"),
-              "endorsed": _flag(data.get("endorsed", False), "endorsed")}
+              "endorsed": _flag(data.get("endorsed", False), "endorsed"),
+              "reactions": _reactions(data.get("reactions"))}
     if reply_to is None:
         kind = data.get("kind") or ThreadKind.DISCUSSION
         if kind not in ThreadKind.values:
@@ -110,3 +114,16 @@ def _flag(value, name):
     if not isinstance(value, bool):
         raise BadRecord(f"{name} must be true or false")
     return value
+
+
+def _reactions(value):
+    if value in (None, {}):
+        return ()
+    if not isinstance(value, dict) or not set(value) <= set(ReactionKind.values):
+        raise BadRecord(f"reactions must map {', '.join(ReactionKind.values)} to lists of authors")
+    pairs = []
+    for kind, authors in sorted(value.items()):
+        if not isinstance(authors, list) or len(authors) > REACTIONS_MAX:
+            raise BadRecord(f"reactions.{kind} must be a list of at most {REACTIONS_MAX} authors")
+        pairs += [(kind, _text(author, f"reactions.{kind}", ID_MAX_LENGTH)) for author in dict.fromkeys(authors)]
+    return tuple(pairs)

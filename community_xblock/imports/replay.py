@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from community_xblock.conversations import threads
+from community_xblock.conversations import engagement, threads
 from community_xblock.core.errors import CommunityError
 from community_xblock.imports.records import BadRecord
 from community_xblock.models import Anchor, Post, Thread
@@ -50,6 +50,15 @@ def replay(space, numbered_records, progress=None):
 
 
 def _write(space, record, known, anchors):
+    written = _write_post(space, record, known, anchors)
+    for kind, author in record.reactions:  # a reactor is known by name, as an author without author_id is
+        if author != (record.author_id or record.author):
+            engagement.react(space, Viewer(user_key=author, username=author), post_id=written.post_id, kind=kind,
+                             now=record.created)
+    return written
+
+
+def _write_post(space, record, known, anchors):
     viewer = Viewer(user_key=record.author_id or record.author, username=record.author, is_staff=record.staff,
                     role="staff" if record.staff else "student")
     if record.is_opening:

@@ -12,8 +12,10 @@ Shape (close to Discourse's topic/post split, which keeps reactions, flags and e
     Webhook (per course) 1─* Delivery *─1 Alert  where alerts are sent, and each sending's attempts
     Community 1─* ModerationAction              the course team's decisions, who/when/why, and their undoing
     Community 1─* Visit                         one per (community, user): "new since your last visit"
-    Community 1─* ActivityTally, Participant, HelpedPeer, ThemeTally, ThemeForm, AnswerDelay
-                                                aggregates kept on write (aggregates.py): what reports read
+    Community 1─* ActivityTally, Participant, HelpedPeer, ThreadReplier, ThemeTally, ThemeForm, ThemeOrigin,
+                  AnswerDelay                   aggregates kept on write (aggregates.py): what reports read
+    Course ─* CommunityExpert, CandidateDecision, TalentOptOut; Community 1─* Endorsement
+                                                the course team's and peers' side of the talent detector
 
 Counters (reactions, replies, flags, followers) are denormalised on the rows people list, so a page never
 counts rows; they change only through ``F()`` updates inside the transaction that adds or removes the
@@ -33,7 +35,9 @@ from community_xblock.models.aggregates import (
     Participant,
     TallyScope,
     ThemeForm,
+    ThemeOrigin,
     ThemeTally,
+    ThreadReplier,
 )
 from community_xblock.models.alerts import Alert, AlertKind, AlertPost, AlertStatus, DetectorState, Erratum
 from community_xblock.models.community import TALLY_VERSION, USER_KEY_LENGTH, Anchor, Community, Visit
@@ -64,12 +68,23 @@ from community_xblock.models.moderation import (
     WatchAction,
     WatchedWord,
 )
+from community_xblock.models.talent import (
+    COURSE_WIDE,
+    CandidateDecision,
+    CommunityExpert,
+    Decision,
+    Endorsement,
+    TalentOptOut,
+    TalentRole,
+)
 
 __all__ = [
     "Alert", "AlertKind", "AlertPost", "AlertStatus", "DetectorState", "Erratum",
     "Delivery", "DeliveryFailure", "DeliveryStatus", "Webhook", "WebhookFormat",
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
-    "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeTally",
+    "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeOrigin",
+    "ThemeTally", "ThreadReplier",
+    "COURSE_WIDE", "CandidateDecision", "CommunityExpert", "Decision", "Endorsement", "TalentOptOut", "TalentRole",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",
     "USER_KEY_LENGTH", "Anchor",
     "Community", "Flag", "Follow", "Keyphrase", "PendingGrade", "Post", "Reaction", "ReactionKind", "Thread",

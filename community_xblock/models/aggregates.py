@@ -95,11 +95,19 @@ class Participant(models.Model):
     helpful_received = _counter("Helpful reactions from others on this person's posts.")
     insightful_received = _counter()
     peers_helped = _counter("Distinct people whose threads this person replied in.")
+    questions = _counter("Question threads this person started.")
+    thanks_received = _counter("Replies thanking this person (a comment on their response, a reply to their thread).")
+    answer_minutes = models.BigIntegerField(default=0, help_text="Summed delay of their answers (capped), minutes.")
+    appreciated_by = _counter("Distinct people who found their posts helpful or insightful.")
+    repliers_drawn = _counter("Distinct people who replied in this person's threads.")
+    threads_taken_up = _counter("Their threads that drew TAKEN_UP distinct repliers or more.")
+    staff_posts = _counter("Posts written as the course team: the talent detector looks at learners only.")
     first_post_at = models.DateTimeField(null=True, blank=True)
     last_post_at = models.DateTimeField(null=True, blank=True)
 
     COUNTERS = ("posts", "threads", "responses", "comments", "answers", "accepted_answers", "helpful_received",
-                "insightful_received", "peers_helped")
+                "insightful_received", "peers_helped", "questions", "thanks_received", "answer_minutes",
+                "appreciated_by", "repliers_drawn", "threads_taken_up", "staff_posts")
 
     class Meta:
         constraints = [
@@ -109,12 +117,15 @@ class Participant(models.Model):
 
 
 class HelpedPeer(models.Model):
-    """How many counted replies ``helper`` wrote in threads ``peer`` started: the pairs behind peers_helped."""
+    """What ``helper`` did for ``peer``: counted replies in threads ``peer`` started, and ``peer``'s helpful and
+    insightful reactions on ``helper``'s counted posts. The pairs behind peers_helped, repliers_drawn (the
+    replies) and appreciated_by (the reactions); a row at zero on both is deleted."""
 
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+", db_index=False)
     helper_key = models.CharField(max_length=USER_KEY_LENGTH)
     peer_key = models.CharField(max_length=USER_KEY_LENGTH)
     replies = _counter()
+    reactions = _counter()
 
     class Meta:
         constraints = [
@@ -135,6 +146,43 @@ class ThemeTally(models.Model):
             models.UniqueConstraint(fields=["community", "component", "key"], name="theme_tally_once"),
         ]
         indexes = [models.Index(fields=["community", "component", "posts"], name="theme_tally_top")]
+
+
+class ThreadReplier(models.Model):
+    """How many counted replies a person wrote in someone else's thread: the pairs behind Thread.replier_count."""
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+", db_index=False)
+    thread = models.ForeignKey("Thread", on_delete=models.CASCADE, related_name="+", db_index=False)
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    replies = _counter()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["community", "thread", "user_key"], name="thread_replier_once"),
+        ]
+
+
+class ThemeOrigin(models.Model):
+    """Who raised a keyphrase first in a community, and how many counted posts by other people in other threads
+    carry it: how a trend-setter is found.
+
+    The origin is a record of what happened (the first post written with the key, counted or not; the rebuild
+    keeps it and creates it only where none was kept); ``elsewhere`` and ``early`` are aggregates like the others.
+    """
+
+    community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="+", db_index=False)
+    key = models.CharField(max_length=120)
+    post_id = models.BigIntegerField()
+    thread_id = models.BigIntegerField()
+    author_key = models.CharField(max_length=USER_KEY_LENGTH)
+    raised_at = models.DateTimeField()
+    elsewhere = _counter("Counted posts carrying the key, by others, in other threads.")
+    early = _counter("Those of them written within UPTAKE_EARLY of the origin: a key many people write at once "
+                     "is common ground, not a trend.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["community", "key"], name="theme_origin_once")]
+        indexes = [models.Index(fields=["community", "elsewhere"], name="theme_origin_grown")]
 
 
 class ThemeForm(models.Model):

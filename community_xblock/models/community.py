@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 
 USER_KEY_LENGTH = 255
-TALLY_VERSION = 1  # the aggregates' rules; a community tallied under an older one is rebuilt before it is read
+TALLY_VERSION = 2  # the aggregates' rules; a community tallied under an older one is rebuilt before it is read
 
 
 class Community(models.Model):

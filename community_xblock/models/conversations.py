@@ -47,6 +47,8 @@ class Thread(models.Model):
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     first_response_at = models.DateTimeField(null=True, blank=True, help_text="When the first response came.")
+    replier_count = models.PositiveIntegerField(
+        default=0, help_text="Distinct people other than its author with a counted reply (ThreadReplier rows).")
 
     class Meta:
         # Each index serves one list order, so a page reads only the rows it shows whatever the size of
@@ -116,6 +118,7 @@ class Post(models.Model):
     sig_praise = models.BooleanField(default=False)
     sig_frustration = models.BooleanField(default=False)
     sig_urgency = models.BooleanField(default=False)
+    thanks = models.BooleanField(default=False, help_text="A reply that thanks the person it answers.")
     analysis_version = models.PositiveSmallIntegerField(default=0, help_text="The rules the analysis was made with.")
     source_id = models.CharField(max_length=255, null=True, blank=True,
                                  help_text="The post's id where it was imported from (a timeline, a forum).")

@@ -17,6 +17,7 @@ from community_xblock.aggregates.rebuild import rebuild
 from community_xblock.conversations.threads import week_of
 from community_xblock.core.lookups import community_for
 from community_xblock.core.markup import render_markdown
+from community_xblock.insights.analysis import ANALYSIS_VERSION
 from community_xblock.models import (
     ActivityTally,
     Anchor,
@@ -91,7 +92,7 @@ def _seed_posts(community, key, threads, html, authors):
                 body=BODY, body_html=html, created_at=moment, helpful_count=position % 2,
                 language=("en", "fr", "hu")[thread.pk % 3], sig_confusion=position == 0 and thread.pk % 4 == 0,
                 sig_error=thread.pk % 9 == 0 and position == 0, sig_praise=position == 3,
-                confused_count=thread.pk % 5 == 0, week=week_of(moment), analysis_version=3,
+                confused_count=thread.pk % 5 == 0, week=week_of(moment), analysis_version=ANALYSIS_VERSION,
             ))
     Post.objects.bulk_create(rows, batch_size=BATCH)
     Keyphrase.objects.bulk_create([

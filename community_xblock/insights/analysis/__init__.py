@@ -1,5 +1,6 @@
 """What a post says, computed once when it is written and stored with it: its language, its signals
-(confusion, error report, praise, frustration, urgency) and its keyphrase candidates.
+(confusion, error report, praise, frustration, urgency), whether it thanks the person it answers, and its
+keyphrase candidates.
 
 The post is read in its thread (``Context``): the thread's kind, what the post answers, the thread's and the
 community's language, the names themes leave out. Reports only aggregate the stored results, so no page ever
@@ -8,12 +9,13 @@ and ``reanalyse_community_posts`` upgrades the posts written under an older one.
 """
 from dataclasses import dataclass, field
 
+from community_xblock.insights.analysis.gratitude import says_thanks
 from community_xblock.insights.analysis.language import detect_language
 from community_xblock.insights.analysis.signals import SIGNALS, detect_signals
 from community_xblock.insights.analysis.text import Text
 from community_xblock.insights.analysis.themes import excluded_stems, keyphrases
 
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Analysis:
     language: str
     signals: frozenset
     keyphrases: tuple  # (stem key, surface form as written), strongest first
+    thanks: bool = False  # a reply that thanks the person it answers
     version: int = ANALYSIS_VERSION
 
 
@@ -45,8 +48,9 @@ def analyse(text, context=None, title=""):
     fallback = (context.thread_language or context.community_language) if context else None
     language = detect_language(body, fallback=fallback)
     excluded = excluded_stems(context.excluded_names, language) if context and context.excluded_names else frozenset()
-    return Analysis(language, frozenset(detect_signals(body, language, context)),
-                    tuple(keyphrases(body, language, excluded)))
+    signals = frozenset(detect_signals(body, language, context))
+    thanks = says_thanks(body, language, signals, is_opening=context.is_opening if context else True)
+    return Analysis(language, signals, tuple(keyphrases(body, language, excluded)), thanks)
 
 
 __all__ = ["ANALYSIS_VERSION", "SIGNALS", "Analysis", "Context", "analyse", "detect_language", "detect_signals",

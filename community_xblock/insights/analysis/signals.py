@@ -53,6 +53,9 @@ def _has(language, name, text):
     return bool(_compiled(language, name).search(text))
 
 
+has_phrase = _has  # for the other readers of the phrase rules (gratitude.py)
+
+
 def detect_signals(text, language, context=None):
     """The signals of ``text`` (a ``Text``) written in ``language``, read in its thread's ``context``."""
     folded = text.folded

@@ -312,4 +312,17 @@ RULES = {
         r"\b(?:was|were) set (?:too|wrong)\b",
         r"\bnow accepts\b",
     ],
+    # A reply thanking the person it answers (``gratitude.py``); a thanks said before any help is politeness.
+    "gratitude": [
+        r"\bthanks?\b", r"\bthank (?:you|u)\b", r"\bthx\b", r"\bty\b", r"\btysm\b", r"\bmany thanks\b",
+        r"\bmuch appreciated\b", r"\b(?:really |much )?appreciate (?:it|this|that|your|the help)\b",
+        r"\b(?:that|this|it|your (?:answer|reply|tip|explanation)) (?:really |totally )?(?:helped|helps)\b",
+        r"\bhelped (?:a lot|me|loads|so much)\b", r"\b(?:that|this|it) (?:fixed|solved) it\b",
+        r"\b(?:that|this) did (?:it|the trick)\b", r"\b(?:it )?works now\b", r"\bmakes (?:more )?sense now\b",
+        r"\bgot it now\b", r"\blife ?saver\b", r"\bgrateful\b", r"\bcheers\b", r"\bkudos\b",
+    ],
+    "not_gratitude": [
+        r"\bthanks? (?:you )?(?:in advance|ahead)\b", r"\bthank you in advance\b", r"\bthanks for nothing\b",
+        r"\bno thanks\b", r"\bthanks anyway\b", r"\bthanks,? but no\b", r"\bthanks for (?:reading|listening)\b",
+    ],
 }

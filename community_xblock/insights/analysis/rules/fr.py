@@ -292,4 +292,16 @@ RULES = {
         r"\bsans que la consigne\b",
         r"\bneutralise\b",
     ],
+    # Une réponse qui remercie la personne à qui elle répond (``gratitude.py``).
+    "gratitude": [
+        r"\bmerci\b", r"\bmrc\b", r"\bje (?:te|vous) remercie\b", r"\bgrace a (?:toi|vous)\b",
+        r"\b(?:ca|cela|ta reponse|votre reponse|ton astuce) m'a (?:bien |beaucoup |vraiment )?aide\b",
+        r"\bca (?:marche|fonctionne) (?:maintenant|enfin|nickel|parfaitement)?\b", r"\bc'est (?:bien |beaucoup )?plus clair\b",
+        r"\bc'est clair maintenant\b", r"\bj'ai compris\b", r"\btu m'as sauve\b", r"\bvous m'avez sauve\b",
+        r"\bsuper utile\b", r"\btop,? merci\b", r"\bau top\b", r"\breconnaissante?\b",
+    ],
+    "not_gratitude": [
+        r"\bmerci (?:d'avance|par avance|pour rien|du cadeau)\b", r"\bmerci de (?:me |nous |bien )?(?:repondre|corriger|"
+        r"verifier|regarder|preciser|m'aider|m'expliquer|ne pas)\b", r"\bmerci quand meme\b", r"\bnon merci\b",
+    ],
 }

@@ -289,4 +289,14 @@ RULES = {
         r"\bhibasan konvertalodott\b",
         r"\bmegneztuk\b",
     ],
+    # Egy válasz, amely megköszöni annak a segítségét, akinek válaszol (``gratitude.py``).
+    "gratitude": [
+        r"\bkoszon\w*", r"\bkoszi\w*", r"\bkosz\b", r"\bkosza\b", r"\bhalas(?:an)? vagyok\b", r"\bhalas\b",
+        r"\b(?:sokat |nagyon |ez )?segitett\b", r"\b(?:igy |most )?mar mukodik\b", r"\bmost mar (?:ertem|vilagos)\b",
+        r"\bmegmentettel\b", r"\bmegmentette\b", r"\bszuper,? koszi\b", r"\bmukodik,? koszi\b",
+    ],
+    "not_gratitude": [
+        r"\belore is (?:koszon|kosz)\w*", r"\bkoszi a semmit\b", r"\bkoszonom a semmit\b", r"\bnem segitett\b",
+        r"\bnem koszi\b", r"\bazert koszi\b",
+    ],
 }
