@@ -34,7 +34,9 @@ from community_xblock.handlers.authoring import AuthoringHandlers
 from community_xblock.handlers.insights import InsightHandlers
 from community_xblock.handlers.learner import LearnerHandlers
 from community_xblock.handlers.moderation import ModerationHandlers, review_button_label
+from community_xblock.handlers.talent import TalentHandlers
 from community_xblock.insights.detectors import alerts
+from community_xblock.insights.talent import asking, decisions
 from community_xblock.models import TITLE_MAX_LENGTH, Anchor, Community
 from community_xblock.moderation import errata, review
 from community_xblock.platform import operator
@@ -45,15 +47,16 @@ from community_xblock.platform.translation import BlockTranslator, speaking
 
 # The page's parts, by audience: staff code is sent to staff only.
 LEARNER_SCRIPTS = ("js/learner/list.js", "js/learner/thread.js", "js/learner/composer.js")
-STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/watchlist.js", "js/staff/alerts.js")
+STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/watchlist.js", "js/staff/alerts.js",
+                 "js/staff/talent.js")
 
 
 @XBlock.needs("i18n")  # every visible string goes through it (with the package's catalog as fallback)
 @XBlock.needs("user")  # who is asking, and whether they are course staff
 @XBlock.wants("settings")  # XBLOCK_SETTINGS["CommunityXBlock"]: operator options (optional)
 @XBlock.wants("studio_user_permissions")  # Studio only: who may change the settings (see platform/studio.py)
-class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, InsightHandlers, AuthoringHandlers,
-                      settings_fields(), XBlock):
+class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, TalentHandlers, InsightHandlers,
+                      AuthoringHandlers, settings_fields(), XBlock):
     """A unit's community space: learners discuss the unit's content, linked to its components."""
 
     block_settings_key = "CommunityXBlock"
@@ -94,6 +97,11 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
         """This request's part of the community: its run, whether runs are isolated, when quiet threads close."""
         return Space(self.community, self.community_key.run, isolated=self.run_scope == "isolated",
                      close_after_days=self.close_after_days)
+
+    @cached_property
+    def course_experts(self):
+        """The user keys of the course's community experts: their badge, and the viewer's role in events."""
+        return decisions.experts_of(self.community)
 
     @cached_property
     def unit_components(self):
@@ -142,7 +150,8 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
     def _audience(self, since):
         keys = frozenset(component.usage_key for component in self.unit_components)
         return Audience(viewer=self.viewer, since=since, component_keys=keys, usage_id=self.scope_ids.usage_id,
-                        run=self.community_key.run, community=self.community, close_after_days=self.close_after_days)
+                        run=self.community_key.run, community=self.community, close_after_days=self.close_after_days,
+                        experts=self.course_experts)
 
     # ----- views -----------------------------------------------------------------------------------------
 
@@ -175,6 +184,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
             "errata": errata.in_space(self.community),
             "space_slow_mode": space_slow_mode(self.community),
             "pace": pace.CHOICES,
+            "talent": self._talent_state(),
         })
         fragment = self._fragment(html)
         for script in LEARNER_SCRIPTS + (STAFF_SCRIPTS if self.viewer.is_staff else ()):
@@ -222,6 +232,12 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
             place["page_url"] = page_url(self.scope_ids.usage_id)[:500]
         if any(getattr(self.community, field) != value for field, value in place.items()):
             Community.objects.filter(pk=self.community.pk).update(**place)
+
+    def _talent_state(self):
+        """The viewer's own side of the talent detector: the badge, the questions waiting for an expert."""
+        is_expert = self.viewer.user_key in self.course_experts
+        return {"expert": is_expert, "left": decisions.has_left(self.space, self.viewer),
+                "waiting": asking.waiting_for(self.space, self.viewer, self.expert_wait_hours, is_expert)}
 
     def _filter_anchors(self, audience):
         """Components to filter by: the unit's current ones, then removed ones that still have threads."""
@@ -274,7 +290,8 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Insigh
 
     @cached_property
     def _event_source(self):
-        return tracking.Source(viewer=self.viewer, commentable_id=str(self.scope_ids.usage_id))
+        return tracking.Source(viewer=self.viewer, commentable_id=str(self.scope_ids.usage_id),
+                               is_expert=self.viewer.user_key in self.course_experts)
 
     @staticmethod
     def workbench_scenarios():

@@ -21,6 +21,7 @@ class Source:
 
     viewer: object
     commentable_id: str
+    is_expert: bool = False  # a community expert of the course (insights/talent)
 
 
 def _base(post_kind, thread, commentable_id):
@@ -37,27 +38,31 @@ def _base(post_kind, thread, commentable_id):
 
 def _post_base(source, post):
     """Fields of every event about one post; ``id`` is the thread's for an opening post, as in the forum."""
-    return {**_base(post.kind, post.thread, source.commentable_id), **_user_roles(source.viewer),
+    return {**_base(post.kind, post.thread, source.commentable_id), **_user_roles(source),
             "id": str(post.thread_id if post.is_opening else post.pk)}
 
 
 def _thread_base(source, thread):
-    return {**_base("thread", thread, source.commentable_id), **_user_roles(source.viewer), "id": str(thread.pk)}
+    return {**_base("thread", thread, source.commentable_id), **_user_roles(source), "id": str(thread.pk)}
 
 
 def _body(text):
     return {"body": text[:BODY_LIMIT], "truncated": len(text) > BODY_LIMIT}
 
 
-def _user_roles(viewer):
+def _user_roles(source):
+    """The forum's role fields, and ours: ``community_roles`` says "expert" for a promoted community expert (the
+    forum's "Community TA" would claim moderation rights an expert does not have)."""
+    viewer = source.viewer
     return {"user_forums_roles": ["Moderator" if viewer.is_staff else "Student"],
-            "user_course_roles": ["Staff"] if viewer.is_staff else []}
+            "user_course_roles": ["Staff"] if viewer.is_staff else [],
+            "community_roles": ["expert"] if source.is_expert else []}
 
 
 def content_event(source, action, post):
     """created / edited / deleted, for the opening post (thread), a response or a comment."""
     kind, thread = post.kind, post.thread
-    data = {**_base(kind, thread, source.commentable_id), **_body(post.body), **_user_roles(source.viewer),
+    data = {**_base(kind, thread, source.commentable_id), **_body(post.body), **_user_roles(source),
             "id": str(thread.pk if kind == "thread" else post.pk),
             "anonymous": False, "anonymous_to_peers": post.anonymous}
     if kind == "thread":
@@ -136,7 +141,7 @@ def flags_cleared_event(source, post):
 
 def _space_base(source):
     return {"commentable_id": source.commentable_id, "discussion": {"id": source.commentable_id},
-            **_user_roles(source.viewer)}
+            **_user_roles(source)}
 
 
 def alert_event(source, alert, status):
@@ -151,3 +156,10 @@ def erratum_event(source, erratum):
     data = {**_space_base(source), "id": str(erratum.pk), "alert_id": str(erratum.alert_id),
             "component_id": erratum.anchor.usage_key if erratum.anchor_id else None}
     return "edx.community.erratum.published", data
+
+
+def talent_event(source, action, user_key, role=None):
+    """The course team promoted a community expert, took the badge back, or decided on a candidate; a learner
+    endorsed a peer or left the suggestions. ``user_key`` is the person it is about."""
+    data = {**_space_base(source), "user_id": user_key, **({"role": role} if role else {})}
+    return f"edx.community.talent.{action}", data

@@ -47,6 +47,7 @@ GROUPS = {
     "platform": _("Open edX discussion"),
     "moderation": _("Moderation"),
     "alerts": _("Alerts to the community manager"),
+    "experts": _("Community experts"),
 }
 
 
@@ -129,20 +130,31 @@ def clean_component_prompts(name, value):
     return prompts
 
 
-def clean_points(name, value):
+def _whole_number(value, lowest, highest):
+    """``value`` (an int, or its digits as text) when it lies in [lowest, highest], else None."""
     if isinstance(value, str) and ASCII_ID.fullmatch(value.strip()):
         value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
-        raise InvalidInput(_("%(field)s must be a whole number of points between 1 and 1000."), field=name)
+    if isinstance(value, bool) or not isinstance(value, int) or not lowest <= value <= highest:
+        return None
     return value
+
+
+def clean_points(name, value):
+    if (points := _whole_number(value, 1, 1000)) is None:
+        raise InvalidInput(_("%(field)s must be a whole number of points between 1 and 1000."), field=name)
+    return points
 
 
 def clean_days(name, value):
-    if isinstance(value, str) and ASCII_ID.fullmatch(value.strip()):
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 365:
+    if (days := _whole_number(value, 0, 365)) is None:
         raise InvalidInput(_("%(field)s must be a whole number of days between 0 and 365."), field=name)
-    return value
+    return days
+
+
+def clean_hours(name, value):
+    if (hours := _whole_number(value, 0, 720)) is None:
+        raise InvalidInput(_("%(field)s must be a whole number of hours between 0 and 720."), field=name)
+    return hours
 
 
 def clean_url(name, value):
@@ -263,6 +275,10 @@ SETTINGS = [
             _("Where alerts about this community are posted (a chat tool's incoming webhook); empty: none are sent. "
               "Kept out of course exports."),
             clean_url, "url", "alerts", olx=None),
+    Setting("expert_wait_hours", Integer, 12, _("Ask an expert after"),
+            _("Hours a question waits without an answer before it is shown to the course's community experts in "
+              "their space; 0: never."),
+            clean_hours, "number", "experts"),
 ]
 
 BY_NAME = {setting.name: setting for setting in SETTINGS}

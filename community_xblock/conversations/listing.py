@@ -12,7 +12,7 @@ from community_xblock.core import permissions
 from community_xblock.core.errors import InvalidInput
 from community_xblock.core.lookups import thread_for, threads_visible_to
 from community_xblock.core.validation import read_choice, read_page, read_text
-from community_xblock.models import Flag, Follow, Reaction, ThreadKind
+from community_xblock.models import Endorsement, Flag, Follow, Reaction, ThreadKind
 
 PAGE_SIZE = 20
 SORT_ORDERS = {
@@ -38,6 +38,7 @@ class ThreadWithPosts:
     my_reactions: set
     my_flags: set
     following: bool
+    my_endorsements: set = field(default_factory=set)  # authors of these posts the viewer endorsed in the unit
 
 
 def list_threads(space, viewer, *, sort="active", anchor_key="", show="all", page=1):
@@ -79,14 +80,17 @@ def read_thread(space, viewer, thread_id):
     visible_ids = {post.pk for post in posts}
     # A comment whose response is gone goes with it.
     posts = [post for post in posts if post.parent_id is None or post.parent_id in visible_ids]
-    my_reactions, my_flags, following = set(), set(), False
+    my_reactions, my_flags, following, my_endorsements = set(), set(), False, set()
     if viewer.is_authenticated and posts:
         my_reactions = set(
             Reaction.objects.filter(post__in=posts, user_key=viewer.user_key).values_list("post_id", "kind")
         )
         my_flags = set(Flag.objects.filter(post__in=posts, user_key=viewer.user_key).values_list("post_id", flat=True))
         following = Follow.objects.filter(thread=thread, user_key=viewer.user_key).exists()
-    return ThreadWithPosts(thread, posts, my_reactions, my_flags, following)
+        my_endorsements = set(Endorsement.objects.filter(
+            community=space.community, endorser_key=viewer.user_key,
+            person_key__in={post.author_key for post in posts}).values_list("person_key", flat=True))
+    return ThreadWithPosts(thread, posts, my_reactions, my_flags, following, my_endorsements)
 
 
 def read_list_options(payload, viewer):

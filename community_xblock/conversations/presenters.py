@@ -11,6 +11,7 @@ from django.utils.text import Truncator
 from community_xblock.conversations import pace
 from community_xblock.models import REACTION_COUNTER, ThreadKind
 from community_xblock.platform.identity import jump_to_url
+from community_xblock.privacy import is_retired_key
 
 EXCERPT_WORDS = 40
 MARKDOWN_MARKS = re.compile(r"[*_`#>~|]+|!?\[|\]\([^)]*\)")
@@ -27,16 +28,20 @@ class Audience:
     run: str = ""  # the course run the viewer is in: posts of other runs are labelled with theirs
     community: object = None  # the Community row: its slow mode
     close_after_days: int = 0  # the author's auto-close (see conversations/pace.py)
+    experts: frozenset = frozenset()  # the user keys of the course's community experts (their badge)
 
 
 def author_view(author_key, author_name, anonymous, audience):
     viewer = audience.viewer
     is_you = bool(viewer.user_key) and viewer.user_key == author_key
+    named = not anonymous or viewer.is_staff or is_you
     return {
-        "name": author_name if (not anonymous or viewer.is_staff or is_you) else None,
+        "name": author_name if named else None,
         "anonymous": anonymous,
         "is_you": is_you,
-        "retired": author_key.startswith("retired-"),
+        "retired": is_retired_key(author_key),
+        # Not on an anonymous post seen by a peer: the badge would narrow down who wrote it.
+        "expert": author_key in audience.experts and (named and not anonymous or viewer.is_staff),
     }
 
 
@@ -85,7 +90,8 @@ def thread_summary(thread, audience, followed_ids=()):
     return summary
 
 
-def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozenset(), *, can_contribute=True):
+def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozenset(), *, can_contribute=True,
+              my_endorsements=frozenset()):
     """One post as ``audience`` sees it. ``can_contribute`` is False when the phase lets the viewer read only:
     then only flagging stays offered (it works in every phase)."""
     viewer = audience.viewer
@@ -112,6 +118,10 @@ def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozens
         "can_edit": (author["is_you"] or viewer.is_staff) and can_contribute and viewer.is_authenticated,
         "can_react": viewer.is_authenticated and not author["is_you"] and can_contribute,
         "can_flag": viewer.is_authenticated and not author["is_you"],
+        # "Knows this topic": a peer's word about a learner who posts under their name.
+        "can_endorse": (viewer.is_authenticated and not viewer.is_staff and not author["is_you"] and can_contribute
+                        and not post.anonymous and not post.author_is_staff and not author["retired"]),
+        "endorsed": post.author_key in my_endorsements,
         "comments": [],
     }
     view["flag_count"] = post.flag_count if viewer.is_staff else None
@@ -126,7 +136,8 @@ def thread_detail(read, audience, can_contribute=True):
     thread = read.thread
     viewer = audience.viewer
     views = {
-        post.pk: post_view(post, thread, audience, read.my_reactions, read.my_flags, can_contribute=can_contribute)
+        post.pk: post_view(post, thread, audience, read.my_reactions, read.my_flags, can_contribute=can_contribute,
+                           my_endorsements=read.my_endorsements)
         for post in read.posts
     }
     opening, responses = None, []

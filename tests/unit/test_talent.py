@@ -3,8 +3,7 @@ counter keeps, who is eligible, who ranks first, and why (the statistics themsel
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 
 from community_xblock.aggregates.rebuild import differences
 from community_xblock.conversations import engagement, threads
@@ -39,7 +38,7 @@ class Course:
         return threads.start_thread(self.units[unit], person(who), kind="discussion", title=title, body=body,
                                     now=self.at(1))
 
-    def reply(self, unit, who, thread, body="Try it the other way round, it works.", parent=None, hours=1):
+    def reply(self, unit, who, thread, body="Try it the other way round, it works.", *, parent=None, hours=1):
         return threads.reply(self.units[unit], person(who), thread_id=thread.pk, parent_id=parent, body=body,
                              now=self.at(hours))
 

@@ -11,7 +11,7 @@ Nothing here decides anything: candidates wait for the course team in the staff 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from community_xblock.aggregates.facts import TAKEN_UP
@@ -32,15 +32,17 @@ from community_xblock.models import (
 from community_xblock.privacy import is_retired_key
 
 # Who is eligible. An expert has answered other people's questions and been recognised for it by more than one
-# person; a lead user has started several threads that drew many people; a trend-setter first wrote a theme that
-# few took up at first and many did later (a theme half the course writes in its first days is common ground).
+# person; a lead user has started several threads that drew many people; a trend-setter was the first in the
+# course to write a theme that others took up later, in other threads (a theme many people wrote in its first
+# days is common ground, not a trend). Telling a trend from the course's everyday vocabulary ("data", "video")
+# is where this detector is weakest: see the README's figures.
 EXPERT_MIN_ANSWERS = 3
 EXPERT_MIN_PEERS = 2
 EXPERT_MIN_RECOGNITION = 2  # accepted answers + distinct peers who found them useful + thanks
 ENDORSEMENTS_TO_QUEUE = 3  # peers' "knows this topic" that put someone in the queue on their own
 LEAD_MIN_TAKEN_UP = 2
-TREND_MIN_UPTAKE = 5  # posts by others, in other threads, after the early days
-TREND_MAX_EARLY = 3
+TREND_MIN_UPTAKE = 5  # posts by others, in other threads, across the course
+TREND_MAX_EARLY = 3  # of them in the first UPTAKE_EARLY after it appeared
 SHOWN = 5  # candidates per role per unit, and course-wide
 
 # The weight of each figure's percentile in a role's score.
@@ -95,8 +97,7 @@ def rank_course(org, course, now=None, shown=SHOWN):
         **in_course).values_list("community_id", "person_key").annotate(count=Count("pk"))
         .values_list("community_id", "person_key", "count")})
     counted = Post.objects.filter(pk=OuterRef("post_id"), deleted=False, hidden=False)
-    origins = list(ThemeOrigin.objects.filter(**in_course, elsewhere__gte=TREND_MIN_UPTAKE + F("early"),
-                                              early__lte=TREND_MAX_EARLY).filter(Exists(counted))
+    origins = list(ThemeOrigin.objects.filter(**in_course, elsewhere__gte=1).filter(Exists(counted))
                    .values_list("community_id", "key", "post_id", "author_key", "elsewhere", "early", "raised_at"))
     # People who are never candidates: those who left the suggestions, and the course team.
     left = set(TalentOptOut.objects.filter(org=org, course=course).values_list("user_key", flat=True))
@@ -180,21 +181,24 @@ def _lead_users(people):
 
 
 def _trend_setters(origins, left):
-    """Theme origins that grew, credited per unit to their author, and course-wide to the first author of each
-    key in the course (a key first written in two units is one theme)."""
-    per_unit = defaultdict(list)  # (community id, author) -> [(key, post id, uptake)]
-    firsts, course_uptake = {}, Counter()
+    """Each key's first origin in the course, when it is a trend: taken up by others since, and not written by
+    many in its first days. Credited to its author in its unit and course-wide; its uptake is every unit's
+    (another unit's first post with the key, by someone else, is an uptake too)."""
+    by_key = defaultdict(list)
     for community_id, key, post_id, author_key, elsewhere, early, raised_at in origins:
-        if author_key in left or is_retired_key(author_key):
+        by_key[key].append((raised_at, post_id, community_id, author_key, elsewhere, early))
+    credited = defaultdict(list)  # (community id or None, author) -> [(key, post id, uptake)]
+    for key, rows in by_key.items():
+        rows.sort()
+        raised_at, post_id, community_id, author_key, _elsewhere, early = rows[0]
+        later = rows[1:]
+        if author_key in left or is_retired_key(author_key) or early > TREND_MAX_EARLY:
             continue
-        per_unit[(community_id, author_key)].append((key, post_id, elsewhere - early))
-        course_uptake[key] += elsewhere - early
-        if key not in firsts or raised_at < firsts[key][0]:
-            firsts[key] = (raised_at, author_key, post_id)
-    per_course = defaultdict(list)
-    for key, (_raised, author_key, post_id) in firsts.items():
-        per_course[(None, author_key)].append((key, post_id, course_uptake[key]))
-    people = {scope: _distinct_themes(themes) for scope, themes in [*per_unit.items(), *per_course.items()]}
+        uptake = sum(row[4] for row in rows) + sum(row[3] != author_key for row in later)
+        if uptake >= TREND_MIN_UPTAKE:
+            for scope in (community_id, None):
+                credited[(scope, author_key)].append((key, post_id, uptake))
+    people = {scope: _distinct_themes(themes) for scope, themes in credited.items()}
     return _scored(people, lambda themes: {"themes": len(themes), "uptake": sum(uptake for *_k, uptake in themes),
                                            "themes_list": themes},
                    lambda figures: figures["themes"] >= 1, TREND_WEIGHTS)

@@ -6,8 +6,13 @@ component, the revision backlog with the posts behind it, named by their source 
 ``alerts``: what the detectors raised, oldest first: ``kind`` (error_spread, bad_buzz, unanswered), ``component``
 (its display name, or null for the unit's own conversations), ``fired_at`` (ISO 8601; for an imported timeline,
 when it would have fired), ``status``, the figures that fired it, erratum counts and ``posts`` (by source id where
-they have one). For a course: ``course`` and ``communities``, a list of those objects. Later keys
-(``candidates``) are added beside these; existing keys keep their meaning, so scripts can rely on them.
+they have one). ``candidates``: the talent detector's suggestions, the unit's then the course-wide ones:
+``author`` (username), ``role`` (expert, lead_user, trend_setter), ``unit`` (the community key, or null for
+course-wide), ``rank`` (1 is the strongest, per role and scope), ``score`` (0-100, the weighted percentiles),
+``promoted``, ``reasons`` (sentences) and ``posts`` (by source id where they have one). For a course: ``course``,
+``communities`` (a list of those objects, each with its own unit's candidates) and ``candidates`` (every unit's
+and the course-wide ones). Later keys are added beside these; existing keys keep their meaning, so scripts can
+rely on them.
 """
 import json
 
@@ -16,12 +21,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from community_xblock.insights.detectors.alerts import report_rows
 from community_xblock.insights.evaluation import unit_report
+from community_xblock.insights.talent import presenters as talent
 from community_xblock.management.arguments import course_communities, existing_community
+from community_xblock.models import TalentRole
 
 
-def community_document(community):
+def community_document(community, ranking, with_course_wide=True):
+    candidates = talent.scoped(ranking, community.pk) if with_course_wide else \
+        [candidate for role in TalentRole.values for candidate in ranking.of_unit(community.pk).get(role, [])]
     return {"community": str(community), "name": community.display_name, "evaluation": unit_report(community),
-            "alerts": report_rows(community)}
+            "alerts": report_rows(community),
+            "candidates": talent.report_rows(ranking, [community], candidates)}
 
 
 class Command(BaseCommand):
@@ -35,14 +45,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["community"]:
-            document = community_document(existing_community(options["community"]))
+            community = existing_community(options["community"])
+            document = community_document(community, talent.ranked(community.org, community.course))
             documents = [document]
         else:
             communities = list(course_communities(options["course"]))
             if not communities:
                 raise CommandError(f"No community in course {options['course']}.")
-            documents = [community_document(community) for community in communities]
-            document = {"course": options["course"], "communities": documents}
+            ranking = talent.ranked(communities[0].org, communities[0].course)
+            documents = [community_document(community, ranking, with_course_wide=False) for community in communities]
+            document = {"course": options["course"], "communities": documents,
+                        "candidates": talent.report_rows(ranking, communities, list(ranking.shown()))}
         if options["format"] == "json":
             self.stdout.write(json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
         else:
@@ -68,4 +81,9 @@ def text_report(document):
                      f"{item['confusion']} confused posts; {item['error_reactions'] + item['confused_reactions']} "
                      f"reactions) posts {posts}")
     lines.append("  themes: " + ", ".join(f"{theme['phrase']} ({theme['count']})" for theme in evaluation["themes"]))
+    lines.append("  candidates:")
+    for candidate in document["candidates"]:
+        where = "course-wide" if candidate["unit"] is None else "this unit"
+        lines.append(f"    {candidate['role']} #{candidate['rank']} ({where}): {candidate['author']}: "
+                     + " ".join(candidate["reasons"]))
     return "\n".join(lines)

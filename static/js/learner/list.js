@@ -58,5 +58,26 @@
             state[field.name] = field.value;
             load(1);
         });
+
+        // A community expert's shortcut to the questions waiting for an answer.
+        cx.actions['show-unanswered'] = function () {
+            var sort = cx.root.querySelector('select[name="sort"]');
+            sort.value = 'unanswered';
+            state.sort = 'unanswered';
+            load(1).then(function () { sort.focus(); });
+        };
+        cx.actions['leave-suggestions'] = function (button) {
+            var leaving = button.getAttribute('aria-pressed') !== 'true';
+            button.disabled = true;
+            cx.call('leave_suggestions', {active: leaving}).then(function (data) {
+                button.disabled = false;
+                button.setAttribute('aria-pressed', data.left ? 'true' : 'false');
+                cx.announce(data.left ? gettext('You will not be suggested as a community expert, and any badge was declined.')
+                    : gettext('The course team may suggest you as a community expert again.'));
+            }).catch(function (error) {
+                button.disabled = false;
+                cx.announce(error.message);
+            });
+        };
     };
 }(window.CommunityXBlockParts = window.CommunityXBlockParts || {}));

@@ -1,4 +1,5 @@
-/* One conversation: open it, and the learner's actions inside it (follow, react, accept, flag, edit, delete).
+/* One conversation: open it, and the learner's actions inside it (follow, react, endorse, accept, flag, edit,
+ * delete).
  * Every action answers the thread's fresh HTML; only the answer to the latest request about a thread is shown,
  * and the clicked control waits for its answer (a double click sends one request). */
 (function (parts) {
@@ -90,6 +91,11 @@
             var active = button.getAttribute('aria-pressed') !== 'true';
             cx.threadAction(button, 'react', {post_id: cx.postId(button), kind: button.getAttribute('data-kind'),
                 active: active}, active ? gettext('Reaction added.') : gettext('Reaction removed.'));
+        };
+        actions.endorse = function (button) {
+            var active = button.getAttribute('aria-pressed') !== 'true';
+            cx.threadAction(button, 'endorse', {post_id: cx.postId(button), active: active},
+                active ? gettext('Endorsement added: you say they know this topic.') : gettext('Endorsement removed.'));
         };
         actions.accept = function (button) {
             cx.threadAction(button, 'accept_answer', {post_id: cx.postId(button), accepted: cx.valueOf(button)},
