@@ -41,6 +41,9 @@ FIELD_LABELS = {
     "include_text": _("Include excerpts of learners' posts"),
     "webhook_id": _("Webhook"),
     "delivery_id": _("Delivery"),
+    "user_key": _("Learner"),
+    "role": _("Role"),
+    "course_wide": _("Course-wide"),
 }
 
 

@@ -11,6 +11,7 @@ from community_xblock.models import TITLE_MAX_LENGTH, USER_KEY_LENGTH, Decision,
 
 
 def talent_button_label(translator, count):
+    """The staff tools' button once the panel was opened: how many people wait for a decision."""
     return translator.ngettext("Talent (%(counter)s candidate)", "Talent (%(counter)s candidates)", count) % {
         "counter": count}
 
@@ -95,5 +96,5 @@ class TalentHandlers:
                        (gettext("Across the course"), [c for c in listed if c["course_wide"]])],
             "experts": decisions.experts_named(self.community), "snooze_days": decisions.SNOOZE_DAYS,
             "limits": {"title": TITLE_MAX_LENGTH}})
-        waiting = sum(not candidate["promoted"] for candidate in listed)
+        waiting = len({candidate["author_key"] for candidate in listed if not candidate["promoted"]})  # people
         return {"html": html, "button": talent_button_label(self.translator, waiting)}

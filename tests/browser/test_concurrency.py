@@ -191,3 +191,20 @@ def test_a_burst_of_concurrent_angry_posts_raises_one_alert_holding_every_post(l
     assert joined == 24  # every post of the burst is behind the one alert, none lost to a race
     assert live.count(f"SELECT post_count FROM community_xblock_alert WHERE id = {alert_id}") == live.count(
         f"SELECT COUNT(*) FROM community_xblock_alertpost WHERE alert_id = {alert_id}")
+
+
+def test_concurrent_endorsements_of_one_learner_are_each_counted_once(live, demo_usage_id):
+    """Thirty peers say at once, twice each, that one learner knows the topic: thirty endorsements."""
+    author = live.session("knower")
+    _status, created = live.call(author, demo_usage_id, "create_thread",
+                                 {"kind": "discussion", "title": "My notes on the video", "body": "Notes."})
+    _status, detail = live.call(author, demo_usage_id, "get_thread", {"thread_id": created["thread"]["id"]})
+    post_id = detail["thread"]["opening"]["id"]
+    peers = [live.session(f"endorser{number}") for number in range(30)]
+
+    def endorse(session):
+        return lambda: live.call(session, demo_usage_id, "endorse", {"post_id": post_id})
+
+    results = run_all([endorse(session) for session in peers + peers])
+    assert {status for status, _data in results} == {200}, results
+    assert live.count("SELECT COUNT(*) FROM community_xblock_endorsement WHERE endorser_key LIKE 'endorser%%'") == 30

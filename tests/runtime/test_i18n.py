@@ -130,7 +130,22 @@ def seeded(workbench):
     workbench.ok("react", {"post_id": reply["post"]["id"], "kind": "helpful"})
     workbench.ok("flag", {"post_id": reply["post"]["id"]})
     seed_alerts(workbench)
+    seed_talent(workbench)
     return thread_id
+
+
+def seed_talent(workbench):
+    """An expert candidate (three answers, each found helpful and thanked), and a promoted community expert."""
+    for asker in ("zsofia", "student_1", "learner8"):
+        question = workbench.ok("create_thread", {"kind": "question", "title": f"ŭ {asker}?", "body": "ŭ how?"},
+                                student=asker)["thread"]["id"]
+        answer = workbench.ok("reply", {"thread_id": question, "body": "ŭ like this"}, student="amelie")
+        workbench.ok("react", {"post_id": answer["post"]["id"], "kind": "helpful"}, student=asker)
+        workbench.ok("reply", {"thread_id": question, "parent_id": answer["post"]["id"],
+                               "body": "Thanks, that fixed it!"}, student=asker)
+    workbench.ok("promote_expert", {"user_key": "student_1"}, student="staff")
+    panel = workbench.ok("talent", {}, student="staff")["html"]
+    assert "amelie" in panel and "cx-reasons" in panel  # the panel the pages below check has a candidate
 
 
 def seed_alerts(workbench):
@@ -168,7 +183,7 @@ def pages(workbench, language, thread_id):
         views[f"page as {student}"] = client.get(f"/scenario/community.0/?student={student}&lang={language}")
         views[f"thread as {student}"] = workbench.ok("get_thread", {"thread_id": thread_id}, student=student)["html"]
     views["evaluation"] = workbench.ok("evaluation", {}, student="staff")["html"]
-    for panel in ("alerts", "webhooks", "review_queue", "watched_words", "moderation_log"):
+    for panel in ("alerts", "webhooks", "review_queue", "watched_words", "moderation_log", "talent"):
         views[panel] = workbench.ok(panel, {}, student="staff")["html"]
     views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")
