@@ -24,6 +24,7 @@ from community_xblock.conversations import listing, visits  # noqa: E402
 from community_xblock.conversations.presenters import Audience, thread_summary  # noqa: E402
 from community_xblock.core.lookups import space_for  # noqa: E402
 from community_xblock.insights import detectors, evaluation, exports  # noqa: E402
+from community_xblock.insights.talent import presenters as talent  # noqa: E402
 from community_xblock.models import Community  # noqa: E402
 from community_xblock.platform.identity import Viewer, community_key_for  # noqa: E402
 from tests.perf import seeding  # noqa: E402
@@ -249,6 +250,18 @@ def course_figures(client, usage_id, community, repeat, units):
     }
 
 
+def talent_figures(community, repeat):
+    """Ranking the course's candidates with the posts behind them (what the talent panel reads), for a course
+    holding only this community: it is moved to a course of its own once everything else was measured, and
+    given a vocabulary of theme origins as large as a real community of its size would have."""
+    course = f"bench-talent-{community.pk}"
+    Community.objects.filter(pk=community.pk).update(course=course)
+    seeding.add_theme_origins(community)
+    ranking, queries = counted_queries(lambda: talent.ranked(community.org, course))
+    return {"ranking": median_ms(lambda: talent.ranked(community.org, course), repeat), "queries": queries,
+            "candidates": sum(1 for _candidate in ranking.shown())}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", required=True)
@@ -313,6 +326,8 @@ def main():
     usage_id, _thread_id, space, _seeded = communities[largest]
     course = course_figures(client, usage_id, Community.objects.get(pk=space.community.pk), max(5, repeat // 2),
                             COURSE_UNITS)
+    for size, (_usage_id, _thread_id, space, _seeded) in communities.items():  # last: it moves the communities
+        figures[size]["talent"] = talent_figures(Community.objects.get(pk=space.community.pk), max(5, repeat // 2))
     result = {"database": options.database, "floor": floor, "render_floor": render_floor, "sizes": figures,
               "course": {**course, "posts_per_unit": largest},
               "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}

@@ -29,6 +29,7 @@ from community_xblock.models import (
     Post,
     Reaction,
     ThemeForm,
+    ThemeOrigin,
     ThemeTally,
     Thread,
     surface_digest,
@@ -104,6 +105,19 @@ def _seed_posts(community, key, threads, html, authors):
         [Reaction(post=post, user_key="fan", kind="helpful") for post in rows if post.helpful_count],
         batch_size=BATCH,
     )
+
+
+def add_theme_origins(community, per_posts=10):
+    """One theme origin per ``per_posts`` posts, with uptakes from none to a few dozen: the vocabulary the
+    talent detector's trend-setters are read from (the seeded posts repeat eight themes only)."""
+    posts = list(Post.objects.filter(community=community, is_opening=True).values_list("pk", "thread_id", "author_key",
+                                                                                     "created_at"))
+    count = Post.objects.filter(community=community).count() // per_posts
+    ThemeOrigin.objects.bulk_create([
+        ThemeOrigin(community=community, key=f"bench theme {number}", post_id=posts[number % len(posts)][0],
+                    thread_id=posts[number % len(posts)][1], author_key=posts[number % len(posts)][2],
+                    raised_at=posts[number % len(posts)][3], elsewhere=number % 37, early=number % 5)
+        for number in range(count)], batch_size=BATCH, ignore_conflicts=True)
 
 
 AGGREGATE_TABLES = (ActivityTally, Participant, HelpedPeer, ThemeTally, ThemeForm, AnswerDelay)

@@ -19,6 +19,9 @@ TARGETS = {
     "alerts and review queue at the largest size within 1.2x of the smallest": lambda r, s: all(
         r["sizes"][str(s[-1])]["staff_views"][view] <= 1.2 * r["sizes"][str(s[0])]["staff_views"][view]
         for view in ("alerts", "review_queue")),
+    "talent ranking of the largest course under 1 s": lambda r, s: r["sizes"][str(s[-1])]["talent"]["ranking"] < 1000,
+    "talent ranking: queries the same at every size": lambda r, s: len(
+        {figure["talent"]["queries"] for figure in r["sizes"].values()}) == 1,
     "queries per post the same at every size": lambda r, s: len(
         {figure["post_queries"]["post"] for figure in r["sizes"].values()}) == 1,
 }
@@ -84,6 +87,11 @@ def print_all(results, sizes):
            f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
            by_size(lambda r, f: f"alerts {f['staff_views']['alerts']:6.1f} "
                                 f"queue {f['staff_views']['review_queue']:6.1f}"))
+    _table("talent: ranking a course (candidates with the posts behind them) from the stored aggregates, median ms, "
+           "queries, candidates shown",
+           f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
+           by_size(lambda r, f: f"rank {f['talent']['ranking']:7.1f} q {f['talent']['queries']:2d} "
+                                f"shown {f['talent']['candidates']:3d}"))
     _table("a page of the thread list, stage by stage (ms, each including the one before): its SQL run raw, the "
            "rows read, their summaries, the items' HTML; the visit recorded; the whole handler",
            f"{'posts':>8} | " + " || ".join(f"{name:^62}" for name in names),

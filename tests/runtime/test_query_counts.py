@@ -65,6 +65,12 @@ def measure(unit):
     for student in ("amelie", "zsofia", "buzzer0"):  # and the unit's own threads likewise
         unit.ok("create_thread", FRUSTRATED_POST, student=student)
     assert Alert.objects.filter(kind="bad_buzz", anchor=None).exists()
+    # A theme taken up in six other threads: there is a trend-setter at both sizes, as there are experts (the
+    # repliers), so the talent panel reads the posts behind each role at both.
+    for number in range(6):
+        unit.ok("create_thread", {"kind": "discussion", "title": f"Pivot {number}",
+                                  "body": "Pivot tables saved my homework."}, student=f"adopter{number}")
+    endorsed = Thread.objects.filter(title="Pivot 0").values_list("opening_post_id", flat=True).first()
     return {
         "page (learner)": queries(lambda: unit.page(student="amelie")),
         "page (staff)": queries(lambda: unit.page(student="staff")),
@@ -84,6 +90,8 @@ def measure(unit):
                                         student="zsofia")),
         "decide": queries(lambda: unit.ok("decide_flags", {"post_id": Thread.objects.get(pk=thread_id).opening_post_id,
                                                            "decision": "disagreed"}, student="staff")),
+        "talent": queries(lambda: unit.ok("talent", {}, student="staff")),
+        "endorse": queries(lambda: unit.ok("endorse", {"post_id": endorsed}, student="zsofia")),
         "undo": queries(lambda: unit.ok("undo_moderation", {"action_id": ModerationAction.objects.filter(
             kind="pin", reversed_by=None).order_by("-pk").values_list("pk", flat=True).first()}, student="staff")),
     }
