@@ -57,6 +57,7 @@ class Ledger:
         self.repliers = Counter()  # (thread_id, thread_author_key, replier_key) -> replies delta
         self.origins = {}  # key -> the facts of the first post this write saw carrying it
         self.uptakes = []  # (keys, facts, sign) of counted posts carrying keyphrases
+        self.new_keys = set()  # keys whose whole-unit ThemeTally row this write created
         self.themes = Counter()  # (component, key) -> posts delta
         self.forms = Counter()  # (key, digest) -> posts delta
         self.surfaces = {}  # (key, digest) -> the form as written
@@ -221,10 +222,12 @@ class Ledger:
             changes[delta][tuple(sorted(keys))].append(component)
         for delta, by_keys in sorted(changes.items()):
             for keys, components in sorted(by_keys.items()):
-                _increment(ThemeTally, self.community_id,
-                           [{"component": component, "key": key} for component in components for key in keys],
-                           {"posts": delta}, match=sql.in_lists(ThemeTally, self.community_id,
-                                                                 component=components, key=keys))
+                missing = _increment(ThemeTally, self.community_id,
+                                     [{"component": component, "key": key} for component in components
+                                      for key in keys],
+                                     {"posts": delta}, match=sql.in_lists(ThemeTally, self.community_id,
+                                                                           component=components, key=keys))
+                self.new_keys.update(row["key"] for row in missing if row["component"] == WHOLE_UNIT)
         forms = defaultdict(list)
         for (key, digest), delta in self.forms.items():
             if delta:
@@ -236,12 +239,16 @@ class Ledger:
     def _flush_origins(self):
         """A key nobody wrote before gets its origin (a concurrent first writer's row wins: the insert is
         ignored); then each counted post carrying keys counts as their uptake where it is someone else's, in
-        another thread. Two statements per post, whatever the number of its keys."""
-        if self.origins:
+        another thread: one statement per post, whatever the number of its keys. A key is new when its
+        whole-unit theme row was just created (or, for a post that does not count, which has no theme row,
+        whenever it carries keys: a rare post, and the insert is ignored where the origin exists)."""
+        new = [(key, facts) for key, facts in sorted(self.origins.items())
+               if key in self.new_keys or not facts.counted]
+        if new:
             ThemeOrigin.objects.bulk_create([
                 ThemeOrigin(community_id=self.community_id, key=key, post_id=facts.post_id,
                             thread_id=facts.thread_id, author_key=facts.author_key, raised_at=facts.created_at)
-                for key, facts in sorted(self.origins.items())], ignore_conflicts=True)
+                for key, facts in new], ignore_conflicts=True)
         for keys, facts, sign in self.uptakes:
             ThemeOrigin.objects.filter(community_id=self.community_id, key__in=keys).exclude(
                 thread_id=facts.thread_id).exclude(author_key=facts.author_key).update(
@@ -264,7 +271,8 @@ def _any(conditions):
 
 
 def _increment(model, community_id, rows, deltas, *, match=None, created=None):
-    """Add ``deltas`` to each of ``rows`` (dicts of their key fields), creating the ones that do not exist yet.
+    """Add ``deltas`` to each of ``rows`` (dicts of their key fields), creating the ones that do not exist yet;
+    returns the rows that did not exist.
 
     One UPDATE when every row exists (the common case). When some are missing, they are inserted at zero
     (with the fields ``created(row)`` gives; concurrent creators agree on one row each: a duplicate insert is
@@ -275,7 +283,7 @@ def _increment(model, community_id, rows, deltas, *, match=None, created=None):
     # The community inside each alternative: SQLite then reads each row through the unique index.
     where, params = match if match is not None else sql.rows_matching(model, community_id, rows)
     if sql.add(model, deltas, where, params) == len(rows):
-        return
+        return []
     fields = list(rows[0])
     existing = set(model.objects.filter(_any(Q(community_id=community_id, **row) for row in rows))
                    .values_list(*fields))
@@ -283,6 +291,7 @@ def _increment(model, community_id, rows, deltas, *, match=None, created=None):
     model.objects.bulk_create([model(community_id=community_id, **row, **(created(row) if created else {}))
                                for row in missing], ignore_conflicts=True)
     sql.add(model, deltas, *sql.rows_matching(model, community_id, missing))
+    return missing
 
 
 def _locked_row(model, community_id, **key):

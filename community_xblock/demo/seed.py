@@ -52,6 +52,18 @@ CONVERSATIONS = [
      [("zsofia", "Nagyon jó ötlet! Feltöltenéd a képet?", []),
       ("tom", "Great idea, I'll make one for the limiting factors too.", [])],
      [("tom", 0, "insightful"), ("zsofia", 0, "helpful")], None),
+    # Tom answers his peers' questions: with the first one, the course team finds him among the expert
+    # candidates (staff view, "Talent").
+    ("student_1", "question", 1, "Where does the Calvin cycle take place?",
+     "Is it in the thylakoids like the light reactions, or somewhere else in the chloroplast?", False,
+     [("tom", "In the **stroma**, the fluid around the thylakoids: that is where RuBisCO works.",
+       [("student_1", "Thanks, that helped a lot!")])],
+     [("student_1", 1, "helpful"), ("amelie", 1, "helpful")], 0),
+    ("zsofia", "question", 2, "Miért a fény a korlátozó tényező?",
+     "A feladatban alacsony fénynél a fény a korlátozó tényező. Miért nem a hőmérséklet?", False,
+     [("tom", "At low light the light reactions cannot make ATP and NADPH fast enough, so the Calvin cycle "
+              "waits for them whatever the temperature.", [("zsofia", "Köszönöm, így már értem!")])],
+     [("zsofia", 1, "helpful"), ("student_1", 1, "insightful")], 0),
     ("zsofia", "question", 0, "Mit jelent a fotorendszer?",
      "A videóban szerepel a „fotorendszer II”, de nem értem, miért a II. jön előbb, mint az I.", False,
      [("staff", "Jó kérdés! A számozás a felfedezés sorrendjét követi, nem a folyamat sorrendjét.", [])],
@@ -81,7 +93,7 @@ def demo_block():
     return next(runtime.get_block(child) for child in unit.children if "community." in str(child))
 
 
-def seed_demo(days_ago=20):
+def seed_demo(days_ago=26):
     """Seed the demo community unless it already has conversations. Returns how many threads it wrote."""
     block = demo_block()
     space = space_for(community_key_for(block.scope_ids.usage_id))

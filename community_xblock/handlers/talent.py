@@ -95,6 +95,7 @@ class TalentHandlers:
             "groups": [(gettext("In this unit"), [c for c in listed if not c["course_wide"]]),
                        (gettext("Across the course"), [c for c in listed if c["course_wide"]])],
             "experts": decisions.experts_named(self.community), "snooze_days": decisions.SNOOZE_DAYS,
+            "export_url": self.runtime.handler_url(self, "export_evaluation", query="format=candidates"),
             "limits": {"title": TITLE_MAX_LENGTH}})
         waiting = len({candidate["author_key"] for candidate in listed if not candidate["promoted"]})  # people
         return {"html": html, "button": talent_button_label(self.translator, waiting)}

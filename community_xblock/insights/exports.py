@@ -1,4 +1,5 @@
-"""The evaluation's downloads: a row per post, as CSV, JSON lines or one JSON document, written as a stream.
+"""The evaluation's downloads: a row per post, as CSV, JSON lines or one JSON document, written as a stream; and
+the talent detector's candidates of the unit and the course, as CSV.
 
 Rows come from the database in chunks and leave as encoded chunks of a few hundred rows, so memory stays flat
 whatever the size of the community (only the pseudonyms of the authors seen so far are remembered). Learners are
@@ -17,6 +18,7 @@ from django.db.models.functions import Cast
 
 from community_xblock.insights.analysis import SIGNALS
 from community_xblock.insights.evaluation import unit_report
+from community_xblock.insights.talent import presenters as talent
 from community_xblock.models import SIGNAL_FIELDS, Anchor, Post
 
 REACTION_FIELDS = {"helpful": "helpful_count", "insightful": "insightful_count", "confused": "confused_count",
@@ -25,11 +27,15 @@ COLUMNS = ["post_id", "thread_id", "thread_kind", "post_kind", "component", "run
            "author", *SIGNALS, *(f"{kind}_reactions" for kind in REACTION_FIELDS)]
 ROWS_PER_CHUNK = 500
 READ_CHUNK = 5000
-FORMATS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json"}
+CANDIDATE_COLUMNS = ["author", "role", "unit", "rank", "score", "promoted", "reasons", "post_ids"]
+FORMATS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json", "candidates": "text/csv"}
+FILE_NAMES = {"candidates": "community-candidates.csv"}  # the others: community-evaluation.<format>
 
 
 def stream(community, export_format, identified=False, components=None):
     """The encoded chunks of a download in ``export_format`` (one of FORMATS); ``components`` as for the report."""
+    if export_format == "candidates":
+        return csv_chunks(candidate_rows(community, identified), CANDIDATE_COLUMNS)
     rows = export_rows(community, identified)
     if export_format == "csv":
         return csv_chunks(rows)
@@ -71,6 +77,15 @@ def export_rows(community, identified=False):
         last = chunk[-1][0]
 
 
+def candidate_rows(community, identified=False):
+    """The unit's and the course-wide candidates, one row each, in CANDIDATE_COLUMNS order; pseudonymous (the
+    same pseudonyms as the posts' export of this unit) unless staff ask for names."""
+    ranking = talent.ranked(community.org, community.course)
+    return talent.export_rows(ranking, talent.scoped(ranking, community.pk),
+                              lambda candidate: candidate.name if identified else pseudonym(community,
+                                                                                             candidate.author_key))
+
+
 def pseudonym(community, user_key):
     """A stable pseudonym per community: the same person reads the same across exports, not across units."""
     digest = hashlib.sha256(f"{community.pk}:{user_key}".encode()).hexdigest()[:10]
@@ -88,11 +103,11 @@ def _batches(rows):
         yield batch
 
 
-def csv_chunks(rows):
+def csv_chunks(rows, columns=COLUMNS):
     """The header, then the rows, as UTF-8 CSV chunks."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for batch in _batches(rows):
         writer.writerows(batch)
         yield buffer.getvalue().encode("utf-8")

@@ -73,5 +73,6 @@ def export_response(block, request):
     # into one Django HttpResponse, so there the download is held in memory once; the export command
     # (export_community_posts) streams to a file at any size.
     response = Response(app_iter=chunks, content_type=exports.FORMATS[export_format], charset="utf-8")
-    response.headers["Content-Disposition"] = f'attachment; filename="community-evaluation.{export_format}"'
+    name = exports.FILE_NAMES.get(export_format, f"community-evaluation.{export_format}")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

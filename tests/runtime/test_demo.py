@@ -26,6 +26,14 @@ def test_the_demo_shows_the_community_manager_an_error_spreading(workbench):
     assert [item["title"] for item in panel["waiting"]] == ["Does photosynthesis stop at night?"]
 
 
+def test_the_demo_shows_the_course_team_an_expert_among_its_learners(workbench):
+    seed_demo()
+    panel = workbench.ok("talent", {}, student="staff")
+    assert panel["button"] == "Talent (1 candidate)"
+    assert "tom" in panel["html"] and "Answered 3 questions of 3 other learners; 3 accepted as the answer." in \
+        panel["html"]
+
+
 @pytest.mark.parametrize("view", ["studio_view", "author_view"])
 def test_the_author_urls_render_without_missing_views(workbench, view):
     html = workbench.view(view)

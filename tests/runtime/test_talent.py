@@ -203,3 +203,17 @@ class TestAccess:
         status, data = unit.call("endorse", {"post_id": posts[-1]}, student="zsofia")
         assert status == 429 and "try again tomorrow" in data["error"]
         assert Endorsement.objects.count() == decisions.ENDORSEMENT_LIMIT
+
+
+def test_the_candidates_export_is_pseudonymous_unless_staff_ask_for_names(unit):
+    expert_candidate(unit)
+    status, headers, body = unit.download("export_evaluation", "format=candidates")
+    assert status == 200 and headers["Content-Disposition"] == 'attachment; filename="community-candidates.csv"'
+    lines = body.decode("utf-8").splitlines()
+    assert lines[0] == "author,role,unit,rank,score,promoted,reasons,post_ids"
+    assert len(lines) == 3 and all(line.startswith("learner-") for line in lines[1:])  # this unit, course-wide
+    assert "amelie" not in body.decode("utf-8")
+    _status, _headers, named = unit.download("export_evaluation", "format=candidates&identified=1")
+    assert named.decode("utf-8").splitlines()[1].startswith("amelie,expert,")
+    status, _headers, _body = unit.download("export_evaluation", "format=candidates", student="zsofia")
+    assert status == 403

@@ -45,7 +45,7 @@ def report_rows(ranking, communities, candidates):
                  "posts": [row["source_id"] or row["pk"] for row in candidate.posts]} for candidate in candidates]
 
 
-def export_rows(ranking, community, candidates, name_of):
+def export_rows(ranking, candidates, name_of):
     """The candidates export: one row per candidate, ``name_of(candidate)`` naming them (a pseudonym unless staff
     asked for names)."""
     with translation.override("en"):
