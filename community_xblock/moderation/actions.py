@@ -16,10 +16,18 @@ from community_xblock.conversations.threads import change_visible_replies
 from community_xblock.core import permissions
 from community_xblock.core.errors import InvalidInput
 from community_xblock.core.lookups import post_for, thread_for
-from community_xblock.models import Community, ModerationKind, Post, Thread
+from community_xblock.models import Community, ModerationKind, Post, Thread, ThreadKind
 from community_xblock.moderation import log
 
 THREAD_SWITCHES = {"pinned", "closed", "hidden"}
+
+
+def pinned_note(space, viewer, *, title, body, anchor=None):
+    """A conversation from the course team, pinned on top of the space (a note about a bad buzz, a spotlight);
+    ``anchor`` a UnitComponent or None. Returns the Thread."""
+    permissions.require_staff(viewer)
+    thread = threads.start_thread(space, viewer, kind=ThreadKind.DISCUSSION, title=title, body=body, anchor=anchor)
+    return set_thread_state(space, viewer, thread_id=thread.pk, switch="pinned", value=True)
 
 
 def set_thread_state(space, viewer, *, thread_id, switch, value, reason="", reverses=None):

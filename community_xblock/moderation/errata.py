@@ -15,8 +15,8 @@ from community_xblock.conversations import threads
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, NotFound
 from community_xblock.insights.detectors.alerts import current_alert_for
-from community_xblock.models import AlertKind, AlertPost, AlertStatus, Erratum, Thread, ThreadKind
-from community_xblock.moderation.actions import set_thread_state
+from community_xblock.models import AlertKind, AlertPost, AlertStatus, Erratum, Thread
+from community_xblock.moderation.actions import pinned_note
 from community_xblock.platform.components import UnitComponent
 
 BODY_MAX_LENGTH = 5_000
@@ -85,6 +85,4 @@ def pin_note(space, viewer, *, alert_id, title, body):
     Returns the Thread."""
     anchor = current_alert_for(space, viewer, alert_id).anchor
     component = UnitComponent(anchor.usage_key, anchor.display_name, anchor.category) if anchor else None
-    thread = threads.start_thread(space, viewer, kind=ThreadKind.DISCUSSION, title=title, body=body,
-                                  anchor=component)
-    return set_thread_state(space, viewer, thread_id=thread.pk, switch="pinned", value=True)
+    return pinned_note(space, viewer, title=title, body=body, anchor=component)

@@ -61,7 +61,8 @@ function CommunityXBlock(runtime, element, init) {
         }
     };
     // Order matters: later parts use what earlier ones put in the context (the thread part's showThread...).
-    ['list', 'thread', 'composer', 'moderation', 'evaluation', 'watchlist', 'alerts', 'talent'].forEach(function (name) {
+    var order = ['list', 'thread', 'composer', 'moderation', 'evaluation', 'watchlist', 'alerts', 'talent'];
+    order.forEach(function (name) {
         if (parts[name]) { parts[name](cx); }
     });
 

@@ -149,3 +149,24 @@ def test_the_figures():
     assert round(figures.wilson_lower(8, 10), 3) == 0.490  # the textbook value
     pool = figures.Percentiles([1, 2, 2, 3])
     assert (pool.of(0), pool.of(2), pool.of(3), pool.of(9)) == (0, 50, 87.5, 100)
+
+
+def test_a_trend_setter_first_wrote_a_theme_others_took_up_across_units_after_the_opening_days(course):
+    course.discuss(0, "opener", "Hello", "The quiz and the reading are long.")  # the course's opening days
+    course.at(24 * 4)
+    origin = course.discuss(0, "tess", "Pivot tables", "Has anyone tried pivot tables for the weekly report?")
+    for number in range(12):  # a viral thread of hers: its replies are not an uptake
+        course.reply(0, f"fan{number}", origin, body="The quiz is long, agreed.")
+    course.at(24 * 4)
+    for number in range(6):
+        course.discuss(number % 2, f"u{number}", f"Report {number}", "I used pivot tables for the homework too.")
+        course.discuss(number % 2, f"q{number}", f"Quiz {number}", "The quiz again.")
+    result = ranking.rank_course("TalX", "TAL1")
+    trend_setters = result.course["trend_setter"]
+    assert [candidate.author_key for candidate in trend_setters][:1] == ["tess"]
+    assert "opener" not in {candidate.author_key for candidate in trend_setters}  # "quiz" was there from the start
+    evidence.attach(result)
+    with translation.override("en"):
+        line = reasons.reasons(trend_setters[0], translation)[0]
+    assert line == "First to raise “Pivot tables”: 6 later posts by others took it up, in other conversations and " \
+                   "2 units."

@@ -12,7 +12,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
-from community_xblock.conversations import threads
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput, NotAllowed, NotFound, TooSoon
 from community_xblock.core.lookups import post_for
@@ -25,9 +24,8 @@ from community_xblock.models import (
     Participant,
     Post,
     TalentOptOut,
-    ThreadKind,
 )
-from community_xblock.moderation.actions import set_thread_state
+from community_xblock.moderation.actions import pinned_note
 
 SNOOZE_DAYS = 30
 ENDORSEMENT_LIMIT = 10  # a person's endorsements in 24 hours, across the course
@@ -83,8 +81,7 @@ def spotlight(space, viewer, *, user_key, title, body):
     """A shout-out from the course team about a learner, pinned on top of this unit's space. Returns the Thread."""
     permissions.require_staff(viewer)
     _learner_of_course(space, user_key)
-    thread = threads.start_thread(space, viewer, kind=ThreadKind.DISCUSSION, title=title, body=body)
-    return set_thread_state(space, viewer, thread_id=thread.pk, switch="pinned", value=True)
+    return pinned_note(space, viewer, title=title, body=body)
 
 
 def endorse(space, viewer, *, post_id, active=True, now=None):

@@ -65,17 +65,17 @@ def _lead_users(candidates, communities):
 
 
 def _trend_setters(candidates):
-    origin_posts = {post_id for candidate in candidates for _key, post_id, _uptake in candidate.themes}
+    origin_posts = {theme[1] for candidate in candidates for theme in candidate.themes}
     if not origin_posts:
         return
     rows = {row["pk"]: row for row in Post.objects.filter(pk__in=origin_posts).values(*POST_FIELDS)}
     surfaces = {(post_id, key): surface for post_id, key, surface in Keyphrase.objects.filter(
         post_id__in=origin_posts).values_list("post_id", "key", "surface")}
     for candidate in candidates:
-        candidate.themes = [(surfaces.get((post_id, key), key), post_id, uptake)
-                            for key, post_id, uptake in candidate.themes]
-        candidate.posts = list({post_id: rows[post_id] for _surface, post_id, _uptake in candidate.themes
-                                if post_id in rows}.values())[:EVIDENCE_POSTS]
+        candidate.themes = [(surfaces.get((post_id, key), key), post_id, uptake, units)
+                            for key, post_id, uptake, units in candidate.themes]
+        candidate.posts = list({theme[1]: rows[theme[1]] for theme in candidate.themes
+                                if theme[1] in rows}.values())[:EVIDENCE_POSTS]
 
 
 def _names(candidates, communities):

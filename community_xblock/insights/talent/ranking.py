@@ -10,6 +10,7 @@ Nothing here decides anything: candidates wait for the course team in the staff 
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -33,9 +34,9 @@ from community_xblock.privacy import is_retired_key
 
 # Who is eligible. An expert has answered other people's questions and been recognised for it by more than one
 # person; a lead user has started several threads that drew many people; a trend-setter was the first in the
-# course to write a theme that others took up later, in other threads (a theme many people wrote in its first
-# days is common ground, not a trend). Telling a trend from the course's everyday vocabulary ("data", "video")
-# is where this detector is weakest: see the README's figures.
+# course to write a theme that others took up later, in other threads. Not a trend: a theme many people wrote in
+# its first days, or one already written in the course's opening days (the course's own vocabulary: "data",
+# "video"). Telling the two apart is where this detector is weakest: see the README's figures.
 EXPERT_MIN_ANSWERS = 3
 EXPERT_MIN_PEERS = 2
 EXPERT_MIN_RECOGNITION = 2  # accepted answers + distinct peers who found them useful + thanks
@@ -43,13 +44,14 @@ ENDORSEMENTS_TO_QUEUE = 3  # peers' "knows this topic" that put someone in the q
 LEAD_MIN_TAKEN_UP = 2
 TREND_MIN_UPTAKE = 5  # posts by others, in other threads, across the course
 TREND_MAX_EARLY = 3  # of them in the first UPTAKE_EARLY after it appeared
+COURSE_OPENING = timedelta(days=3)  # from the course's first post carrying any keyphrase
 SHOWN = 5  # candidates per role per unit, and course-wide
 
 # The weight of each figure's percentile in a role's score.
 EXPERT_WEIGHTS = {"answer_z": 1.0, "accepted_share": 1.0, "appreciated_by": 1.5, "thanks": 1.0, "reach": 1.0,
                   "speed": 0.5, "endorsements": 0.5}
 LEAD_WEIGHTS = {"taken_up": 1.5, "drawn": 1.0, "units": 0.5}
-TREND_WEIGHTS = {"themes": 1.0, "uptake": 1.5}
+TREND_WEIGHTS = {"themes": 0.5, "uptake": 1.0, "spread": 2.0}
 COUNTERS = ("answers", "questions", "accepted_answers", "appreciated_by", "thanks_received", "peers_helped",
             "answer_minutes", "threads_taken_up", "repliers_drawn", "staff_posts", "helpful_received",
             "insightful_received")
@@ -64,7 +66,7 @@ class Candidate:
     figures: dict
     percentiles: dict
     rank: int = 0
-    themes: list = field(default_factory=list)  # trend-setters: [(key, origin post id, uptake)]
+    themes: list = field(default_factory=list)  # trend-setters: [(key, origin post id, uptake, units reached)]
     posts: list = field(default_factory=list)  # filled by evidence.py for the candidates shown
     name: str = ""  # their username, from their posts (evidence.py)
     promoted: bool = False
@@ -181,38 +183,46 @@ def _lead_users(people):
 
 
 def _trend_setters(origins, left):
-    """Each key's first origin in the course, when it is a trend: taken up by others since, and not written by
-    many in its first days. Credited to its author in its unit and course-wide; its uptake is every unit's
-    (another unit's first post with the key, by someone else, is an uptake too)."""
+    """Each key's first origin in the course, when it is a trend (see the thresholds above), credited to its
+    author in its unit and course-wide. Its uptake is every unit's (another unit's first post with the key, by
+    someone else, is an uptake too); its spread, the units it reached beyond the one it was born in: a unit's
+    own vocabulary stays in the units about that subject, an idea others take up travels."""
     by_key = defaultdict(list)
     for community_id, key, post_id, author_key, elsewhere, early, raised_at in origins:
         by_key[key].append((raised_at, post_id, community_id, author_key, elsewhere, early))
-    credited = defaultdict(list)  # (community id or None, author) -> [(key, post id, uptake)]
+    if not by_key:
+        return [], []
+    opening_ends = min(row[0] for rows in by_key.values() for row in rows) + COURSE_OPENING
+    credited = defaultdict(list)  # (community id or None, author) -> [(key, post id, uptake, units)]
     for key, rows in by_key.items():
         rows.sort()
         raised_at, post_id, community_id, author_key, _elsewhere, early = rows[0]
-        later = rows[1:]
-        if author_key in left or is_retired_key(author_key) or early > TREND_MAX_EARLY:
+        if (author_key in left or is_retired_key(author_key) or early > TREND_MAX_EARLY
+                or raised_at < opening_ends):
             continue
-        uptake = sum(row[4] for row in rows) + sum(row[3] != author_key for row in later)
+        uptake = sum(row[4] for row in rows) + sum(row[3] != author_key for row in rows[1:])
         if uptake >= TREND_MIN_UPTAKE:
+            theme = (key, post_id, uptake, len({row[2] for row in rows}))
             for scope in (community_id, None):
-                credited[(scope, author_key)].append((key, post_id, uptake))
+                credited[(scope, author_key)].append(theme)
     people = {scope: _distinct_themes(themes) for scope, themes in credited.items()}
-    return _scored(people, lambda themes: {"themes": len(themes), "uptake": sum(uptake for *_k, uptake in themes),
-                                           "themes_list": themes},
-                   lambda figures: figures["themes"] >= 1, TREND_WEIGHTS)
+    return _scored(people, lambda themes: {
+        "themes": len(themes), "uptake": sum(theme[2] for theme in themes),
+        "spread": sum(units - 1 for *_theme, units in themes) / len(themes), "themes_list": themes},
+        lambda figures: figures["themes"] >= 1, TREND_WEIGHTS)
 
 
 def _distinct_themes(themes):
-    """One theme per phrase: "pivot" and "tables" grow with "pivot tables" from the same post and are not two
-    more themes. Biggest uptake first."""
-    kept = []
-    for key, post_id, uptake in sorted(themes, key=lambda theme: (-len(theme[0].split()), -theme[2], theme[0])):
-        words = set(key.split())
-        if not any(post_id == other_post and words < set(other.split()) for other, other_post, _up in kept):
-            kept.append((key, post_id, uptake))
-    return sorted(kept, key=lambda theme: (-theme[2], theme[0]))
+    """One theme per post that raised it: the keys of one post grow together ("pivot", "tables" and "pivot
+    tables"; every phrase of a text that others quote) and are one idea, named by its most taken-up key (the
+    longest of equals). Biggest uptake first."""
+    best = {}
+    for theme in themes:
+        key, post_id, uptake, _units = theme
+        kept = best.get(post_id)
+        if kept is None or (uptake, len(key.split())) > (kept[2], len(kept[0].split())):
+            best[post_id] = theme
+    return sorted(best.values(), key=lambda theme: (-theme[2], theme[0]))
 
 
 def _scored(people, figures_of, eligible, weights):

@@ -72,7 +72,8 @@
             cx.call('leave_suggestions', {active: leaving}).then(function (data) {
                 button.disabled = false;
                 button.setAttribute('aria-pressed', data.left ? 'true' : 'false');
-                cx.announce(data.left ? gettext('You will not be suggested as a community expert, and any badge was declined.')
+                cx.announce(data.left
+                    ? gettext('You will not be suggested as a community expert, and any badge was declined.')
                     : gettext('The course team may suggest you as a community expert again.'));
             }).catch(function (error) {
                 button.disabled = false;

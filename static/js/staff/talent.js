@@ -40,7 +40,8 @@
             cx.call('decide_candidate', {user_key: person(button), role: button.getAttribute('data-role'),
                 course_wide: button.getAttribute('data-course-wide') === 'true', decision: decision})
                 .then(function (data) {
-                    show(data, decision === 'snoozed' ? gettext('Candidate snoozed.') : gettext('Candidate dismissed.'));
+                    show(data, decision === 'snoozed' ? gettext('Candidate snoozed.')
+                        : gettext('Candidate dismissed.'));
                 }).catch(failed(button));
         };
         cx.forms.spotlight = function (form) {
