@@ -53,8 +53,7 @@ EXPERT_WEIGHTS = {"answer_z": 1.0, "accepted_share": 1.0, "appreciated_by": 1.5,
 LEAD_WEIGHTS = {"taken_up": 1.5, "drawn": 1.0, "units": 0.5}
 TREND_WEIGHTS = {"themes": 0.5, "uptake": 1.0, "spread": 2.0}
 COUNTERS = ("answers", "questions", "accepted_answers", "appreciated_by", "thanks_received", "peers_helped",
-            "answer_minutes", "threads_taken_up", "repliers_drawn", "staff_posts", "helpful_received",
-            "insightful_received")
+            "answer_minutes", "threads_taken_up", "repliers_drawn")
 
 
 @dataclass
@@ -76,7 +75,6 @@ class Candidate:
 class Ranking:
     units: dict  # community id -> {role: [Candidate]}
     course: dict  # role -> [Candidate]
-    experts: set  # the user keys of the course's promoted experts
     communities: dict  # community id -> display name, every unit of the course
 
     def of_unit(self, community_id):
@@ -124,7 +122,7 @@ def rank_course(org, course, now=None, shown=SHOWN):
             units[community_id][role] = _top(listed, role, lambda c: (blocks.get(c.community_id), c.author_key),
                                              **decided)
         whole[role] = _top(course_pool, role, lambda c: (COURSE_WIDE, c.author_key), **decided)
-    return Ranking(units=dict(units), course=whole, experts=experts,
+    return Ranking(units=dict(units), course=whole,
                    communities={pk: name for pk, _block, name in units_of_course})
 
 
