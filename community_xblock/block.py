@@ -31,6 +31,7 @@ from community_xblock.core.markup import render_markdown
 from community_xblock.core.resources import javascript_catalog, render_template, static_file, static_text
 from community_xblock.handlers.alerts import AlertHandlers, alerts_button_label
 from community_xblock.handlers.authoring import AuthoringHandlers
+from community_xblock.handlers.gatherings import GatheringHandlers
 from community_xblock.handlers.insights import InsightHandlers
 from community_xblock.handlers.learner import LearnerHandlers
 from community_xblock.handlers.moderation import ModerationHandlers, review_button_label
@@ -46,7 +47,7 @@ from community_xblock.platform.identity import community_key_for, page_url, view
 from community_xblock.platform.translation import BlockTranslator, speaking
 
 # The page's parts, by audience: staff code is sent to staff only.
-LEARNER_SCRIPTS = ("js/learner/list.js", "js/learner/thread.js", "js/learner/composer.js")
+LEARNER_SCRIPTS = ("js/learner/list.js", "js/learner/thread.js", "js/learner/composer.js", "js/learner/events.js")
 STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/watchlist.js", "js/staff/alerts.js",
                  "js/staff/talent.js")
 
@@ -55,8 +56,8 @@ STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/w
 @XBlock.needs("user")  # who is asking, and whether they are course staff
 @XBlock.wants("settings")  # XBLOCK_SETTINGS["CommunityXBlock"]: operator options (optional)
 @XBlock.wants("studio_user_permissions")  # Studio only: who may change the settings (see platform/studio.py)
-class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, TalentHandlers, InsightHandlers,
-                      AuthoringHandlers, settings_fields(), XBlock):
+class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, TalentHandlers, GatheringHandlers,
+                      InsightHandlers, AuthoringHandlers, settings_fields(), XBlock):
     """A unit's community space: learners discuss the unit's content, linked to its components."""
 
     block_settings_key = "CommunityXBlock"
@@ -185,6 +186,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
             "space_slow_mode": space_slow_mode(self.community),
             "pace": pace.CHOICES,
             "talent": self._talent_state(),
+            "events_html": self._events_html(),
         })
         fragment = self._fragment(html)
         for script in LEARNER_SCRIPTS + (STAFF_SCRIPTS if self.viewer.is_staff else ()):

@@ -163,3 +163,15 @@ def talent_event(source, action, user_key, role=None):
     endorsed a peer or left the suggestions. ``user_key`` is the person it is about."""
     data = {**_space_base(source), "user_id": user_key, **({"role": role} if role else {})}
     return f"edx.community.talent.{action}", data
+
+
+def event_planned_event(source, event):
+    """The course team planned a hot-spot event (for a unit, or the whole course)."""
+    data = {**_space_base(source), "id": str(event.pk), "kind": event.kind, "course_wide": event.community_id is None,
+            "starts_at": event.starts_at.isoformat(), "ends_at": event.ends_at.isoformat()}
+    return "edx.community.event.planned", data
+
+
+def rsvp_event(source, event, answer):
+    """Someone answered going, interested or not going to an event."""
+    return "edx.community.event.answered", {**_space_base(source), "id": str(event.pk), "answer": answer}

@@ -44,6 +44,15 @@ FIELD_LABELS = {
     "user_key": _("Learner"),
     "role": _("Role"),
     "course_wide": _("Course-wide"),
+    "time_zone": _("Time zone"),
+    "starts": _("Starts"),
+    "ends": _("Ends"),
+    "capacity": _("Places"),
+    "link": _("Link"),
+    "description": _("Description"),
+    "event_id": _("Event"),
+    "answer": _("Answer"),
+    "host": _("Host"),
 }
 
 

@@ -208,3 +208,25 @@ def test_concurrent_endorsements_of_one_learner_are_each_counted_once(live, demo
     results = run_all([endorse(session) for session in peers + peers])
     assert {status for status, _data in results} == {200}, results
     assert live.count("SELECT COUNT(*) FROM community_xblock_endorsement WHERE endorser_key LIKE 'endorser%%'") == 30
+
+
+def test_concurrent_answers_to_an_event_at_capacity_fill_it_exactly(live, demo_usage_id):
+    """Twenty learners answer "going" at once to an event of five places: five get one, fifteen hear it is full."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    staff = live.session("staff")
+    start = (timezone.now() + timedelta(days=1)).replace(tzinfo=None, second=0, microsecond=0)
+    status, _data = live.call(staff, demo_usage_id, "plan_event", {
+        "kind": "challenge", "title": "Five places only", "starts": start.isoformat(timespec="minutes"),
+        "ends": (start + timedelta(hours=1)).isoformat(timespec="minutes"), "time_zone": "UTC", "capacity": 5})
+    assert status == 200
+    event_id = live.count("SELECT id FROM community_xblock_event WHERE title = 'Five places only'")
+    learners = [live.session(f"rsvp{number}") for number in range(20)]
+    results = run_all([(lambda session=session: live.call(session, demo_usage_id, "rsvp",
+                                                         {"event_id": event_id, "answer": "going"}))
+                       for session in learners])
+    assert sorted(status for status, _data in results) == [200] * 5 + [409] * 15, results
+    assert live.count(f"SELECT going FROM community_xblock_event WHERE id = {event_id}") == 5
+    assert live.count(f"SELECT COUNT(*) FROM community_xblock_rsvp WHERE event_id = {event_id}") == 5

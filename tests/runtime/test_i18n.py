@@ -131,7 +131,23 @@ def seeded(workbench):
     workbench.ok("flag", {"post_id": reply["post"]["id"]})
     seed_alerts(workbench)
     seed_talent(workbench)
+    seed_event(workbench)
     return thread_id
+
+
+def seed_event(workbench):
+    """An event starting in two hours (its banner), with places and a link, that a learner answered."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    start = (timezone.now() + timedelta(hours=2)).replace(tzinfo=None, second=0, microsecond=0)
+    planned = workbench.ok("plan_event", {"kind": "live_qa", "title": "ŭ live", "description": "ŭ come",
+                                          "starts": start.isoformat(timespec="minutes"),
+                                          "ends": (start + timedelta(hours=1)).isoformat(timespec="minutes"),
+                                          "time_zone": "UTC", "capacity": 10, "link": "https://meet.example.org/x"},
+                           student="staff")
+    workbench.ok("rsvp", {"event_id": planned["event_id"], "answer": "going"}, student="student_1")
 
 
 def seed_talent(workbench):
@@ -183,7 +199,7 @@ def pages(workbench, language, thread_id):
         views[f"page as {student}"] = client.get(f"/scenario/community.0/?student={student}&lang={language}")
         views[f"thread as {student}"] = workbench.ok("get_thread", {"thread_id": thread_id}, student=student)["html"]
     views["evaluation"] = workbench.ok("evaluation", {}, student="staff")["html"]
-    for panel in ("alerts", "webhooks", "review_queue", "watched_words", "moderation_log", "talent"):
+    for panel in ("alerts", "webhooks", "review_queue", "watched_words", "moderation_log", "talent", "events"):
         views[panel] = workbench.ok(panel, {}, student="staff")["html"]
     views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")

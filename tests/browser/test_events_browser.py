@@ -1,0 +1,53 @@
+"""Hot-spot events in the browser: staff plan one from the space, a learner sees its banner, answers "Going" and
+downloads the .ics, which parses back; axe at 320 px in every state."""
+from datetime import timedelta
+
+import icalendar
+import pytest
+import requests
+from django.utils import timezone
+
+from tests.browser.pages import accessible_and_within_the_screen
+
+pytestmark = [pytest.mark.browser, pytest.mark.live]
+
+
+def test_staff_plan_an_event_and_a_learner_answers_and_downloads_it(people, live):
+    staff = people("staff", width=320)
+    page = staff.open()
+    page.get_by_text("Plan an event").click()
+    start = (timezone.now() + timedelta(hours=3)).replace(second=0, microsecond=0)
+    form = page.locator('form[data-form="plan_event"]')
+    form.get_by_label("Type").select_option("live_qa")
+    form.get_by_label("Title").fill("Live Q&A before the quiz")
+    form.get_by_label("Description").fill("Bring your **questions** about the Calvin cycle.")
+    form.get_by_label("Starts").fill(start.strftime("%Y-%m-%dT%H:%M"))
+    form.get_by_label("Ends").fill((start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"))
+    form.get_by_label("Time zone").fill("UTC")
+    form.get_by_label("Places (empty: no limit)").fill("30")
+    form.get_by_label("Link to the live session (https)").fill("https://meet.example.org/calvin")
+    accessible_and_within_the_screen(page, "the event form sticks out")
+    form.get_by_role("button", name="Plan the event").click()
+    staff.announced("Event planned. Its conversation is pinned in this unit.")
+    staff.shows(page.locator(".cx-event", has_text="Live Q&A before the quiz"))
+
+    learner = people("eventlearner", width=320)
+    page = learner.open()
+    event = page.locator(".cx-event", has_text="Live Q&A before the quiz")
+    assert "Starts in 3 hours" in event.inner_text()
+    accessible_and_within_the_screen(page, "the event and its banner stick out")
+    event.get_by_role("button", name="Going", exact=True).click()
+    learner.announced("Your answer is saved.")
+    event = page.locator(".cx-event", has_text="Live Q&A before the quiz")
+    learner.shows(event.locator('[data-answer="going"][aria-pressed="true"]'))
+    assert "1 going" in event.inner_text() and "29 places left" in event.inner_text()
+    accessible_and_within_the_screen(page, "the event after answering sticks out")
+
+    href = event.get_by_role("link", name="Add to my calendar (.ics)").get_attribute("href")
+    cookies = {cookie["name"]: cookie["value"] for cookie in learner.context.cookies()}
+    download = requests.get(href if href.startswith("http") else live.url + href, cookies=cookies, timeout=30)
+    assert download.status_code == 200 and download.headers["Content-Type"].startswith("text/calendar")
+    (vevent,) = icalendar.Calendar.from_ical(download.content).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Live Q&A before the quiz" and str(vevent["URL"]) == \
+        "https://meet.example.org/calvin"
+    assert page.locator(".cx-thread", has_text="Live Q&A before the quiz").count() == 1  # its pinned conversation
