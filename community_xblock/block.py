@@ -187,6 +187,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
             "pace": pace.CHOICES,
             "talent": self._talent_state(),
             "events_html": self._events_html(),
+            "charter_html": self._charter_html(),
         })
         fragment = self._fragment(html)
         for script in LEARNER_SCRIPTS + (STAFF_SCRIPTS if self.viewer.is_staff else ()):

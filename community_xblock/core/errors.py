@@ -53,6 +53,7 @@ FIELD_LABELS = {
     "event_id": _("Event"),
     "answer": _("Answer"),
     "host": _("Host"),
+    "charter": _("Community guidelines"),
 }
 
 

@@ -7,7 +7,7 @@ from community_xblock import tracking
 from community_xblock.core import phases
 from community_xblock.core.errors import CommunityError
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
-from community_xblock.gatherings import calendar, events, rsvp
+from community_xblock.gatherings import calendar, charter, events, rsvp
 from community_xblock.gatherings.presenters import upcoming
 from community_xblock.handlers.http import json_action
 from community_xblock.models import EVENT_TITLE_MAX_LENGTH, EventKind, RsvpAnswer
@@ -47,6 +47,24 @@ class GatheringHandlers:
                             choice=read_choice(payload, "answer", set(RsvpAnswer.values)))
         self._publish(tracking.rsvp_event(self._event_source, event, payload["answer"]))
         return {"html": self._events_html()}
+
+    @json_action(writes=True, access=phases.require_can_read)
+    def accept_charter(self, payload):
+        """The viewer accepts the course's community guidelines: {} -> {accepted}."""
+        charter.accept(self.space, self.viewer)
+        return {"accepted": True}
+
+    @json_action(writes=True)
+    def save_charter(self, payload):
+        """Write the course's community guidelines (Markdown; empty removes them): {charter} -> {html}."""
+        charter.save(self.space, self.viewer, read_text(payload, "charter", charter.BODY_MAX_LENGTH, min_length=0,
+                                                        multiline=True))
+        return {"html": self._charter_html()}
+
+    def _charter_html(self):
+        return self._render("partials/charter.html", {
+            "charter": charter.of_course(self.community), "must_accept": charter.must_accept(self.space, self.viewer),
+            "limits": {"charter": charter.BODY_MAX_LENGTH}})
 
     @XBlock.handler
     def event_calendar(self, request, suffix=""):

@@ -17,6 +17,7 @@ from community_xblock.conversations.threads import BODY_MAX_LENGTH, TITLE_MIN_LE
 from community_xblock.core import phases
 from community_xblock.core.errors import InvalidInput
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
+from community_xblock.gatherings import charter
 from community_xblock.handlers.http import json_action
 from community_xblock.handlers.moderation import read_reason
 from community_xblock.insights import grading
@@ -65,6 +66,7 @@ class LearnerHandlers:
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
         anchor = self._read_component(payload)
         anonymous = self._read_anonymous(payload)
+        charter.require_accepted(self.space, self.viewer)
         screening = intake.screen(self.space, self.viewer, title, body, policy=self.premoderation)
         thread = threads.start_thread(
             self.space, self.viewer, kind=kind, title=title, body=body, anchor=anchor, anonymous=anonymous,
@@ -84,6 +86,7 @@ class LearnerHandlers:
         thread_id = read_id(payload, "thread_id")
         parent_id = read_id(payload, "parent_id", required=False)
         body = read_text(payload, "body", BODY_MAX_LENGTH, multiline=True)
+        charter.require_accepted(self.space, self.viewer)
         screening = intake.screen(self.space, self.viewer, body, policy=self.premoderation)
         post = threads.reply(
             self.space, self.viewer, thread_id=thread_id, body=body, parent_id=parent_id,

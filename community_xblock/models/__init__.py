@@ -16,7 +16,8 @@ Shape (close to Discourse's topic/post split, which keeps reactions, flags and e
                   AnswerDelay                   aggregates kept on write (aggregates.py): what reports read
     Course ─* CommunityExpert, CandidateDecision, TalentOptOut; Community 1─* Endorsement
                                                 the course team's and peers' side of the talent detector
-    Course ─* Event (for a unit, or course-wide) 1─* Rsvp   the strategist's hot-spot events
+    Course ─* Event (for a unit, or course-wide) 1─* Rsvp; Course 1─ CourseCharter ─* CharterAcceptance
+                                                the strategist's hot-spot events and editorial line
 
 Counters (reactions, replies, flags, followers) are denormalised on the rows people list, so a page never
 counts rows; they change only through ``F()`` updates inside the transaction that adds or removes the
@@ -58,7 +59,15 @@ from community_xblock.models.conversations import (
     ThreadKind,
 )
 from community_xblock.models.delivery import Delivery, DeliveryFailure, DeliveryStatus, Webhook, WebhookFormat
-from community_xblock.models.gatherings import EVENT_TITLE_MAX_LENGTH, Event, EventKind, Rsvp, RsvpAnswer
+from community_xblock.models.gatherings import (
+    EVENT_TITLE_MAX_LENGTH,
+    CharterAcceptance,
+    CourseCharter,
+    Event,
+    EventKind,
+    Rsvp,
+    RsvpAnswer,
+)
 from community_xblock.models.insights import Keyphrase, PendingGrade, surface_digest
 from community_xblock.models.moderation import (
     REASON_MAX_LENGTH,
@@ -86,7 +95,7 @@ __all__ = [
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
     "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeOrigin",
     "ThemeTally", "ThreadReplier",
-    "EVENT_TITLE_MAX_LENGTH", "Event", "EventKind", "Rsvp", "RsvpAnswer",
+    "EVENT_TITLE_MAX_LENGTH", "CharterAcceptance", "CourseCharter", "Event", "EventKind", "Rsvp", "RsvpAnswer",
     "COURSE_WIDE", "CandidateDecision", "CommunityExpert", "Decision", "Endorsement", "TalentOptOut", "TalentRole",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",
     "USER_KEY_LENGTH", "Anchor",

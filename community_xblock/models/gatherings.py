@@ -1,4 +1,5 @@
-"""The strategist's hot-spot events and the learners' answers to them.
+"""The strategist's editorial line and hot-spot events: the course's charter and who accepted it, the events
+and the learners' answers to them.
 
 An event belongs to a course, for one unit (its community) or course-wide (none); times are stored in UTC with
 the time zone the event was planned in, which the calendar export and the banners show.
@@ -69,3 +70,30 @@ class Rsvp(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["event", "user_key"], name="rsvp_once_per_person")]
+
+
+class CourseCharter(models.Model):
+    """The course's community guidelines (Markdown), shared by every unit of the course: a learner accepts them
+    once, before a first post in any unit."""
+
+    org = models.CharField(max_length=255)
+    course = models.CharField(max_length=255)
+    body = models.TextField(help_text="Markdown, as written.")
+    body_html = models.TextField(help_text="Its sanitised rendering.")
+    version = models.PositiveIntegerField(default=1, help_text="Counts the edits; an acceptance keeps its own.")
+    updated_by = models.CharField(max_length=USER_KEY_LENGTH)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org", "course"], name="charter_once_per_course")]
+
+
+class CharterAcceptance(models.Model):
+    org = models.CharField(max_length=255)
+    course = models.CharField(max_length=255)
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    version = models.PositiveIntegerField(help_text="The charter's version they accepted.")
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["org", "course", "user_key"], name="charter_accepted_once")]

@@ -51,3 +51,25 @@ def test_staff_plan_an_event_and_a_learner_answers_and_downloads_it(people, live
     assert str(vevent["SUMMARY"]) == "Live Q&A before the quiz" and str(vevent["URL"]) == \
         "https://meet.example.org/calvin"
     assert page.locator(".cx-thread", has_text="Live Q&A before the quiz").count() == 1  # its pinned conversation
+
+
+def test_a_new_learner_accepts_the_guidelines_then_posts(people, live, demo_usage_id):
+    status, _data = live.call(live.session("staff"), demo_usage_id, "save_charter",
+                              {"charter": "Be **kind**, and cite your sources."})
+    assert status == 200
+    try:
+        learner = people("charterlearner", width=320)
+        page = learner.open()
+        guidelines = page.locator(".cx-charter")
+        assert "Be kind, and cite your sources." in guidelines.inner_text()
+        accessible_and_within_the_screen(page, "the guidelines stick out")
+        guidelines.get_by_role("button", name="I accept the guidelines").click()
+        learner.announced("Guidelines accepted. You can post now.")
+        page.get_by_text("Start a conversation").click()
+        page.get_by_label("Title", exact=True).first.fill("My first post here")
+        page.get_by_label("Message", exact=True).first.fill("Hello, I read the guidelines.")
+        page.get_by_role("button", name="Post", exact=True).click()
+        learner.shows(page.get_by_role("button", name="My first post here"))
+        accessible_and_within_the_screen(page, "the space after a first post sticks out")
+    finally:  # the other tests of the session post freely
+        live.call(live.session("staff"), demo_usage_id, "save_charter", {"charter": ""})

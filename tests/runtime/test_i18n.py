@@ -132,6 +132,7 @@ def seeded(workbench):
     seed_alerts(workbench)
     seed_talent(workbench)
     seed_event(workbench)
+    workbench.ok("save_charter", {"charter": "ŭ be kind"}, student="staff")
     return thread_id
 
 

@@ -1,4 +1,5 @@
-/* Hot-spot events: answering going / interested / not going, and for the course team the form that plans one
+/* The strategist's side: accepting the course's community guidelines (and, for the course team, editing them);
+   hot-spot events: answering going / interested / not going, and for the course team the form that plans one
    (its time zone prefilled with the browser's). */
 (function (parts) {
     'use strict';
@@ -20,6 +21,24 @@
         };
         cx.prefillZone();
 
+        cx.actions['accept-charter'] = function (button) {
+            button.disabled = true;
+            cx.call('accept_charter', {}).then(function () {
+                var section = button.closest('.cx-charter');
+                button.remove();
+                section.querySelector('.cx-note').textContent = gettext('Thank you: you can post now.');
+                cx.announce(gettext('Guidelines accepted. You can post now.'));
+            }).catch(function (error) {
+                button.disabled = false;
+                cx.announce(error.message);
+            });
+        };
+        cx.forms.save_charter = function (form) {
+            cx.call('save_charter', {charter: form.elements.charter.value}).then(function (data) {
+                cx.root.querySelector('.cx-charter').outerHTML = data.html;
+                cx.announce(gettext('Guidelines saved for every unit of the course.'));
+            }).catch(function (error) { cx.showFormError(form, error); });
+        };
         cx.actions.rsvp = function (button) {
             button.disabled = true;
             cx.call('rsvp', {event_id: Number(button.getAttribute('data-event-id')),
