@@ -49,7 +49,7 @@ from community_xblock.platform.translation import BlockTranslator, speaking
 # The page's parts, by audience: staff code is sent to staff only.
 LEARNER_SCRIPTS = ("js/learner/list.js", "js/learner/thread.js", "js/learner/composer.js", "js/learner/events.js")
 STAFF_SCRIPTS = ("js/staff/moderation.js", "js/staff/evaluation.js", "js/staff/watchlist.js", "js/staff/alerts.js",
-                 "js/staff/talent.js")
+                 "js/staff/talent.js", "js/staff/strategist.js")
 
 
 @XBlock.needs("i18n")  # every visible string goes through it (with the package's catalog as fallback)

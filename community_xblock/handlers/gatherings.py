@@ -8,6 +8,7 @@ from community_xblock.core import phases
 from community_xblock.core.errors import CommunityError
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.gatherings import calendar, charter, events, rsvp
+from community_xblock.gatherings.course_page import course_health
 from community_xblock.gatherings.presenters import upcoming
 from community_xblock.handlers.http import json_action
 from community_xblock.models import EVENT_TITLE_MAX_LENGTH, EventKind, RsvpAnswer
@@ -47,6 +48,14 @@ class GatheringHandlers:
                             choice=read_choice(payload, "answer", set(RsvpAnswer.values)))
         self._publish(tracking.rsvp_event(self._event_source, event, payload["answer"]))
         return {"html": self._events_html()}
+
+    @json_action(writes=False)
+    def course_page(self, payload):
+        """The strategist's page: every community block of the course with its health, the course's coming events
+        and its charter: {} -> {health, html}."""
+        health = course_health(self.space, self.viewer)
+        return {"health": health, "html": self._render("staff/course_page.html", {
+            "health": health, "calendar_url": self.runtime.handler_url(self, "event_calendar")})}
 
     @json_action(writes=True, access=phases.require_can_read)
     def accept_charter(self, payload):

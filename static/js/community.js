@@ -4,9 +4,9 @@
  * only send actions, swap the HTML they get back, keep keyboard focus where the person was, and announce results
  * in the live region for screen readers. Each part (learner/list.js, learner/thread.js, learner/composer.js,
  * learner/events.js, and for staff only staff/moderation.js, staff/evaluation.js, staff/watchlist.js,
- * staff/alerts.js and staff/talent.js) registers itself in CommunityXBlockParts; this starter builds one context
- * per block (handler calls, announcements, the root element), lets each part add its actions, and routes clicks,
- * submits and changes to them.
+ * staff/alerts.js, staff/talent.js and staff/strategist.js) registers itself in CommunityXBlockParts; this
+ * starter builds one context per block (handler calls, announcements, the root element), lets each part add its
+ * actions, and routes clicks, submits and changes to them.
  */
 /* exported CommunityXBlock */
 /* global CommunityXBlockParts */
@@ -60,7 +60,8 @@ function CommunityXBlock(runtime, element, init) {
         }
     };
     // Order matters: later parts use what earlier ones put in the context (the thread part's showThread...).
-    var order = ['list', 'thread', 'composer', 'events', 'moderation', 'evaluation', 'watchlist', 'alerts', 'talent'];
+    var order = ['list', 'thread', 'composer', 'events', 'moderation', 'evaluation', 'watchlist', 'alerts', 'talent',
+        'strategist'];
     order.forEach(function (name) {
         if (parts[name]) { parts[name](cx); }
     });

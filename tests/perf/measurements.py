@@ -23,6 +23,7 @@ from community_xblock.aggregates import ledger  # noqa: E402
 from community_xblock.conversations import listing, visits  # noqa: E402
 from community_xblock.conversations.presenters import Audience, thread_summary  # noqa: E402
 from community_xblock.core.lookups import space_for  # noqa: E402
+from community_xblock.gatherings.course_page import course_health  # noqa: E402
 from community_xblock.insights import detectors, evaluation, exports  # noqa: E402
 from community_xblock.insights.talent import presenters as talent  # noqa: E402
 from community_xblock.models import Community  # noqa: E402
@@ -243,10 +244,13 @@ def course_figures(client, usage_id, community, repeat, units):
         org=community.org, course=community.course).count())
     handler = f"/handler/{usage_id}/course_evaluation/?student=staff"
     report, queries = counted_queries(lambda: evaluation.course_report(community))
+    space, staff = space_for(community_key_for(usage_id)), Viewer("staff", "staff", is_staff=True)
+    _health, page_queries = counted_queries(lambda: course_health(space, staff))
     return {
         "units": len(report["units"]), "queries": queries,
         "report": median_ms(lambda: evaluation.course_report(community), repeat),
         "view": median_ms(lambda: ok(client.post(handler, "{}", content_type="application/json")), repeat),
+        "strategist": median_ms(lambda: course_health(space, staff), repeat), "strategist_queries": page_queries,
     }
 
 

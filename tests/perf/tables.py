@@ -4,6 +4,7 @@ TARGETS = {
     "evaluation at the largest size within 1.2x of the smallest": lambda r, s: _ratio(r, s, "report") <= 1.2,
     "evaluation under 200 ms at the largest size": lambda r, s: r["sizes"][str(s[-1])]["evaluation"]["report"] < 200,
     "course view over 50 units under 1 s": lambda r, s: r["course"]["view"] < 1000,
+    "the strategist's course page over 50 units under 1 s": lambda r, s: r["course"]["strategist"] < 1000,
     "export memory under 50 MB at every size": lambda r, s: all(
         figure["exports"][kind]["peak_mb"] < 50 for figure in r["sizes"].values() for kind in ("csv", "jsonl")),
     "exports at 100k rows per second or more at the largest size": lambda r, s: all(
@@ -110,7 +111,9 @@ def print_all(results, sizes):
                f" {f['exports'][kind]['megabytes']:5.1f} MB" for kind in ("csv", "jsonl"))))
     print("\ncourse view: " + "; ".join(
         f"{name}: {r['course']['units']} units (the largest copied), report {r['course']['report']:.1f} ms, "
-        f"view {r['course']['view']:.1f} ms, {r['course']['queries']} queries" for name, r in results.items()))
+        f"view {r['course']['view']:.1f} ms, {r['course']['queries']} queries; the strategist's course page "
+        f"{r['course']['strategist']:.1f} ms, {r['course']['strategist_queries']} queries"
+        for name, r in results.items()))
     print()
     for label, check in TARGETS.items():
         verdicts = ", ".join(f"{name} {'met' if check(r, sizes) else 'MISSED'}" for name, r in results.items())

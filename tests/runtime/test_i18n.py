@@ -200,7 +200,8 @@ def pages(workbench, language, thread_id):
         views[f"page as {student}"] = client.get(f"/scenario/community.0/?student={student}&lang={language}")
         views[f"thread as {student}"] = workbench.ok("get_thread", {"thread_id": thread_id}, student=student)["html"]
     views["evaluation"] = workbench.ok("evaluation", {}, student="staff")["html"]
-    for panel in ("alerts", "webhooks", "review_queue", "watched_words", "moderation_log", "talent", "events"):
+    for panel in ("alerts", "webhooks", "review_queue", "watched_words", "moderation_log", "talent", "events",
+                  "course_page"):
         views[panel] = workbench.ok(panel, {}, student="staff")["html"]
     views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")

@@ -17,6 +17,7 @@ window.CommunityXBlockI18N = {
  "Conversation opened.": "⟦Çøñvérsàtîøñ øpéñéd.⟧",
  "Conversation updated.": "⟦Çøñvérsàtîøñ üpdàtéd.⟧",
  "Conversations updated.": "⟦Çøñvérsàtîøñs üpdàtéd.⟧",
+ "Course page loaded.": "⟦Çøürsé pàgé løàdéd.⟧",
  "Decision recorded.": "⟦Déçîsîøñ réçørdéd.⟧",
  "Decision undone.": "⟦Déçîsîøñ üñdøñé.⟧",
  "Delete this post? This cannot be undone.": "⟦Délété thîs pøst? Thîs çàññøt bé üñdøñé.⟧",

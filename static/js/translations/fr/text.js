@@ -17,6 +17,7 @@ window.CommunityXBlockI18N = {
  "Conversation opened.": "Conversation ouverte.",
  "Conversation updated.": "Conversation mise à jour.",
  "Conversations updated.": "Conversations mises à jour.",
+ "Course page loaded.": "Page du cours chargée.",
  "Decision recorded.": "Décision enregistrée.",
  "Decision undone.": "Décision annulée.",
  "Delete this post? This cannot be undone.": "Supprimer ce message ? Cette action est définitive.",

@@ -17,6 +17,7 @@ window.CommunityXBlockI18N = {
  "Conversation opened.": "Beszélgetés megnyitva.",
  "Conversation updated.": "Beszélgetés frissítve.",
  "Conversations updated.": "A beszélgetések frissültek.",
+ "Course page loaded.": "Kurzusoldal betöltve.",
  "Decision recorded.": "A döntés rögzítve.",
  "Decision undone.": "A döntés visszavonva.",
  "Delete this post? This cannot be undone.": "Törlöd ezt a bejegyzést? Ez nem vonható vissza.",
