@@ -30,6 +30,11 @@ def test_staff_plan_an_event_and_a_learner_answers_and_downloads_it(people, live
     form.get_by_role("button", name="Plan the event").click()
     staff.announced("Event planned. Its conversation is pinned in this unit.")
     staff.shows(page.locator(".cx-event", has_text="Live Q&A before the quiz"))
+    page.get_by_role("button", name="Course page").click()
+    staff.announced("Course page loaded.")
+    staff.shows(page.get_by_role("table", name="Health of every community block of the course"))
+    assert "Live Q&A before the quiz" in page.locator(".cx-course-page").inner_text()
+    accessible_and_within_the_screen(page, "the course page sticks out")
 
     learner = people("eventlearner", width=320)
     page = learner.open()
