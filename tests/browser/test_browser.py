@@ -90,7 +90,7 @@ def flag_the_comment(helper):
 def review_and_moderate(staff):
     page = staff.open()
     assert page.get_by_text("moderation controls").count() == 1
-    page.get_by_label("Show").select_option("flagged")
+    page.get_by_label("Show", exact=True).select_option("flagged")
     staff.announced("Conversations updated.")
     assert page.get_by_role("button", name=TITLE).count() == 1
     comments = staff.thread().locator(".cx-comments")
