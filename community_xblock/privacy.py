@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from community_xblock.aggregates import changes as aggregates
+from community_xblock.core import course_cache
 from community_xblock.models import (
     CandidateDecision,
     CommunityExpert,
@@ -79,6 +80,8 @@ def retire_user(user_key):
         ModerationAction.objects.filter(actor_key=user_key).update(actor_key=retired_key, actor_name=RETIRED_NAME)
         WatchedWord.objects.filter(added_by=user_key).update(added_by=retired_key)
         # The talent detector forgets them: no badge, no decision about them; their endorsements keep counting.
+        for expert in CommunityExpert.objects.filter(user_key=user_key):
+            course_cache.forget(expert, course_cache.EXPERTS)  # the row names its course as a community does
         for model in (CommunityExpert, CandidateDecision, TalentOptOut):
             model.objects.filter(user_key=user_key).delete()
         Endorsement.objects.filter(endorser_key=user_key).update(endorser_key=retired_key)

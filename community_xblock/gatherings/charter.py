@@ -5,30 +5,23 @@ Learners who posted before the charter was written are not asked (it is "before 
 course team; an edit does not ask again (an acceptance keeps the version it accepted). Every learner's post asks
 whether the course has a charter: the answer is cached per course and forgotten when staff change it.
 """
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
-from community_xblock.core import permissions
+from community_xblock.core import course_cache, permissions
 from community_xblock.core.errors import Conflict, InvalidInput
 from community_xblock.core.markup import render_markdown, visible_text
 from community_xblock.core.validation import check_text
 from community_xblock.models import CharterAcceptance, CourseCharter, Participant
 
 BODY_MAX_LENGTH = 10_000
-CACHE_SECONDS = 300
-NO_CHARTER = "none"  # cached for a course without one (None means "not cached")
 
 
 def of_course(community):
     """The course's charter, or None (cached per course)."""
-    key = _cache_key(community)
-    cached = cache.get(key)
-    if cached is None:
-        cached = CourseCharter.objects.filter(org=community.org, course=community.course).first() or NO_CHARTER
-        cache.set(key, cached, CACHE_SECONDS)
-    return None if cached == NO_CHARTER else cached
+    return course_cache.remembered(
+        community, course_cache.CHARTER,
+        lambda: CourseCharter.objects.filter(org=community.org, course=community.course).first())
 
 
 def must_accept(space, viewer):
@@ -66,7 +59,7 @@ def save(space, viewer, body, now=None):
     permissions.require_staff(viewer)
     body = check_text(body, "charter", BODY_MAX_LENGTH, min_length=0, multiline=True)
     course = {"org": space.community.org, "course": space.community.course}
-    _forget(space.community)
+    course_cache.forget(space.community, course_cache.CHARTER)
     if not body:
         CourseCharter.objects.filter(**course).delete()
         return None
@@ -81,14 +74,3 @@ def save(space, viewer, body, now=None):
                                                        updated_by=viewer.user_key, updated_at=now or timezone.now())
     charter.refresh_from_db()
     return charter
-
-
-def _cache_key(community):
-    return f"community_xblock:charter:{community.org}:{community.course}"
-
-
-def _forget(community):
-    """Forget the cached charter now and once the change commits (a post in between cached the old one)."""
-    key = _cache_key(community)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))

@@ -14,13 +14,12 @@ from django.utils import timezone
 from community_xblock.conversations.threads import week_of
 from community_xblock.core import permissions
 from community_xblock.gatherings import charter
-from community_xblock.insights.evaluation import tallied
+from community_xblock.insights.evaluation import course_units
 from community_xblock.models import (
     ActivityTally,
     Alert,
     AlertStatus,
     CharterAcceptance,
-    Community,
     CommunityExpert,
     Event,
     TallyScope,
@@ -33,15 +32,12 @@ EVENTS_SHOWN = 20
 def course_health(space, viewer, now=None):
     permissions.require_staff(viewer)
     community, now = space.community, now or timezone.now()
-    units = [tallied(unit) for unit in Community.objects.filter(org=community.org, course=community.course)
-             .order_by("display_name", "pk")]
+    units, totals = course_units(community)
     this_week = datetime.combine(week_of(now), time.min, tzinfo=UTC)  # as the week rows start (facts.week_start)
     weeks = {}
     for row in ActivityTally.objects.filter(community__in=units, scope=TallyScope.WEEK,
                                             start__in=[this_week, this_week - timedelta(weeks=1)]):
         weeks[(row.community_id, row.start == this_week)] = row.posts
-    totals = {row.community_id: row for row in ActivityTally.objects.filter(community__in=units,
-                                                                            scope=TallyScope.UNIT)}
     alerts = dict(Alert.objects.filter(community__in=units).exclude(status=AlertStatus.RESOLVED)
                   .values("community_id").annotate(n=Count("pk")).values_list("community_id", "n"))
     experts = dict(CommunityExpert.objects.filter(org=community.org, course=community.course)

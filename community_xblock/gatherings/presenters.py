@@ -38,10 +38,10 @@ def banner(event, now, translator):
 
 
 def upcoming(events, viewer, translator, now=None):
-    """The views of ``events`` (upcoming, soonest first) with the viewer's answers, in one query more."""
+    """The views of ``events`` (the SHOWN soonest upcoming) with the viewer's answers, in one query more."""
     now = now or timezone.now()
     answers = {}
     if viewer.is_authenticated and events:
         answers = dict(Rsvp.objects.filter(event__in=events, user_key=viewer.user_key)
                        .values_list("event_id", "answer"))
-    return [event_view(event, answers.get(event.pk), now, translator) for event in events[:SHOWN]]
+    return [event_view(event, answers.get(event.pk), now, translator) for event in events]

@@ -36,10 +36,3 @@ def answer(space, viewer, *, event_id, choice, now=None):
         Event.objects.filter(pk=event.pk).update(**moves)
         event.refresh_from_db(fields=list(COUNTER.values()))
     return event
-
-
-def answer_of(event, viewer):
-    """The viewer's answer to ``event``, or None."""
-    if not viewer.is_authenticated:
-        return None
-    return Rsvp.objects.filter(event=event, user_key=viewer.user_key).values_list("answer", flat=True).first()

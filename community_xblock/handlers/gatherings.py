@@ -9,7 +9,7 @@ from community_xblock.core.errors import CommunityError
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.gatherings import calendar, charter, events, rsvp
 from community_xblock.gatherings.course_page import course_health
-from community_xblock.gatherings.presenters import upcoming
+from community_xblock.gatherings.presenters import SHOWN, upcoming
 from community_xblock.handlers.http import json_action
 from community_xblock.models import EVENT_TITLE_MAX_LENGTH, EventKind, RsvpAnswer
 
@@ -98,7 +98,8 @@ class GatheringHandlers:
 
     def _events_html(self):
         now = timezone.now()
-        listed = upcoming(events.of_unit(self.community, upcoming_from=now), self.viewer, self.translator, now)
+        listed = upcoming(events.of_unit(self.community, upcoming_from=now, limit=SHOWN), self.viewer,
+                          self.translator, now)
         for event in listed:
             event["ics_url"] = self.runtime.handler_url(self, "event_calendar", query=f"event_id={event['id']}")
         return self._render("partials/events.html", {

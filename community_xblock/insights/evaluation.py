@@ -202,12 +202,19 @@ def _themes(community, components_seen, anchors, names):
     ]
 
 
+def course_units(community):
+    """Every community block of ``community``'s course (tallied, by name) and {community id: its unit row}: what
+    the course views read, in two queries."""
+    units = [tallied(unit) for unit in
+             Community.objects.filter(org=community.org, course=community.course).order_by("display_name", "pk")]
+    return units, {row.community_id: row for row in ActivityTally.objects.filter(community__in=units,
+                                                                                 scope=TallyScope.UNIT)}
+
+
 def course_report(community):
     """Every community block of the same course, unit by unit, with its headline figures (one row each)."""
-    communities = [tallied(unit) for unit in
-                   Community.objects.filter(org=community.org, course=community.course).order_by("display_name", "pk")]
-    units = {row.community_id: row.counts() for row in ActivityTally.objects.filter(
-        community__in=communities, scope=TallyScope.UNIT)}
+    communities, rows = course_units(community)
+    units = {community_id: row.counts() for community_id, row in rows.items()}
     return {"course": f"{community.org}+{community.course}", "units": [
         {"id": unit.pk, "name": unit.display_name or unit.block_id, "this_unit": unit.pk == community.pk,
          "posts": counts["posts"], "threads": counts["threads"],

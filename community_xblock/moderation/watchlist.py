@@ -1,15 +1,13 @@
 """The course team's watched words, course-wide: read, add, remove, and the shipped lists turned on or off."""
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_noop as _
 
-from community_xblock.core import permissions
+from community_xblock.core import course_cache, permissions
 from community_xblock.core.errors import Conflict, NotFound
 from community_xblock.models import ShippedWordList, WatchAction, WatchedWord
 from community_xblock.moderation.shipped_words import SHIPPED, shipped_words
 
 WORD_MAX_LENGTH = 60
-CACHE_SECONDS = 300  # a change made outside these functions (the admin) shows within five minutes
 LANGUAGES = {"": _("Every language"), "en": _("English"), "fr": _("French"), "hu": _("Hungarian")}
 
 
@@ -34,27 +32,19 @@ def read(space, viewer, gettext):
 def course_words(community):
     """[(word, action, language)] every learner post is screened against: the course's own words, then the shipped
     lists it turned on. Cached per course (every post asks; the words change when staff change them, below)."""
-    key = _cache_key(community)
-    words = cache.get(key)
-    if words is None:
+    def read_words():
         words = list(WatchedWord.objects.filter(org=community.org, course=community.course)
                      .values_list("word", "action", "language"))
         for language in ShippedWordList.objects.filter(org=community.org, course=community.course).values_list(
                 "language", flat=True):
             words += [(word, action, language) for word, action in shipped_words(language)]
-        cache.set(key, words, CACHE_SECONDS)
-    return words
+        return words
 
-
-def _cache_key(community):
-    return f"community_xblock:watched:{community.org}:{community.course}"
+    return course_cache.remembered(community, course_cache.WATCHED_WORDS, read_words)
 
 
 def _changed(community):
-    """Forget the cached words now and once the change commits (a post screened in between cached the old)."""
-    key = _cache_key(community)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    course_cache.forget(community, course_cache.WATCHED_WORDS)
 
 
 def add(space, viewer, *, word, language, action):

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
-from community_xblock.core import permissions
+from community_xblock.core import course_cache, permissions
 from community_xblock.core.errors import Conflict, InvalidInput, NotAllowed, NotFound, TooSoon
 from community_xblock.core.lookups import post_for
 from community_xblock.models import (
@@ -57,6 +57,7 @@ def promote(space, viewer, user_key, now=None):
         defaults={"community": space.community, "promoted_by": viewer.user_key, "promoted_at": now or timezone.now()})
     if not created:
         raise Conflict(_("This learner is already a community expert."))
+    course_cache.forget(space.community, course_cache.EXPERTS)
     return expert
 
 
@@ -64,6 +65,7 @@ def remove_badge(space, viewer, user_key):
     permissions.require_staff(viewer)
     if not CommunityExpert.objects.filter(**_course(space), user_key=user_key).delete()[0]:
         raise NotFound(_("This learner is not a community expert."))
+    course_cache.forget(space.community, course_cache.EXPERTS)
 
 
 def decide(space, viewer, *, user_key, role, course_wide, decision, now=None):
@@ -124,14 +126,17 @@ def leave_suggestions(space, viewer, *, active=True):
         if active:
             TalentOptOut.objects.get_or_create(**_course(space), user_key=viewer.user_key)
             CommunityExpert.objects.filter(**_course(space), user_key=viewer.user_key).delete()
+            course_cache.forget(space.community, course_cache.EXPERTS)
         else:
             TalentOptOut.objects.filter(**_course(space), user_key=viewer.user_key).delete()
 
 
 def experts_of(community):
-    """The user keys of the course's community experts (one query; a course has a handful)."""
-    return frozenset(CommunityExpert.objects.filter(org=community.org, course=community.course)
-                     .values_list("user_key", flat=True))
+    """The user keys of the course's community experts: their badge on every page, their role in every write's
+    tracking event; cached per course, forgotten by every change below."""
+    return course_cache.remembered(community, course_cache.EXPERTS, lambda: frozenset(
+        CommunityExpert.objects.filter(org=community.org, course=community.course)
+        .values_list("user_key", flat=True)))
 
 
 def experts_named(community):
