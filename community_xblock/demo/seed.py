@@ -10,6 +10,7 @@ from django.utils import timezone
 from community_xblock.conversations import engagement, threads
 from community_xblock.core.lookups import space_for
 from community_xblock.demo.scenarios import DEMO_SCENARIO_TITLE
+from community_xblock.demo.seed_events import seed_events
 from community_xblock.models import Thread
 from community_xblock.platform.components import unit_components
 from community_xblock.platform.identity import Viewer, community_key_for
@@ -104,6 +105,7 @@ def seed_demo(days_ago=26):
     for number, conversation in enumerate(CONVERSATIONS):
         _seed_conversation(space, components, conversation, start + timedelta(days=3 * number))
     _seed_error_reports(space, components[0], timezone.now() - timedelta(hours=30))
+    seed_events(space, LEARNERS["staff"], timezone.now())
     return len(CONVERSATIONS) + 1
 
 

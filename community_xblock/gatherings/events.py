@@ -105,7 +105,7 @@ def plan(space, viewer, *, kind, title, description, starts, ends, time_zone, co
         starts_at=start, ends_at=end, time_zone=time_zone, capacity=clean_capacity(capacity), link=clean_link(link),
         host_key=host_key, host_name=host_name, created_by=viewer.user_key, created_at=now)
     # Its conversation, pinned where it was planned: questions before, talk during, the buzz after.
-    event.thread = pinned_note(space, viewer, title=title, body=description or title)
+    event.thread = pinned_note(space, viewer, title=title, body=description or title, now=now)
     Event.objects.filter(pk=event.pk).update(thread=event.thread)
     return event
 
@@ -135,6 +135,13 @@ def of_unit(community, *, upcoming_from=None, limit=None):
         events = events.filter(ends_at__gt=upcoming_from)
     events = events.order_by("starts_at", "pk")
     return list(events[:limit] if limit else events)
+
+
+def past_of_unit(community, now, limit):
+    """The course's events of this unit that are over, the latest first: what staff measure the effect of."""
+    events = Event.objects.filter(Q(community=community) | Q(community__isnull=True), org=community.org,
+                                  course=community.course, cancelled=False, ends_at__lte=now)
+    return list(events.order_by("-ends_at", "-pk")[:limit])
 
 
 def event_of(space, event_id, *, lock=False):

@@ -4,7 +4,9 @@ answers alike."""
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop as _
 
+from community_xblock.insights import charts
 from community_xblock.models import EventKind, Rsvp
 
 BANNER_AHEAD_HOURS = 24  # an event shows as "starts in N hours" from this close
@@ -21,7 +23,7 @@ def event_view(event, answer, now, translator):
         "course_wide": event.community_id is None, "link": event.link,
         "going": event.going, "interested": event.interested, "capacity": event.capacity,
         "places_left": None if event.capacity is None else max(0, event.capacity - event.going),
-        "answer": answer, "thread_id": event.thread_id,
+        "answer": answer, "thread_id": event.thread_id, "started": event.starts_at <= now,
         "banner": banner(event, now, translator),
     }
 
@@ -45,3 +47,57 @@ def upcoming(events, viewer, translator, now=None):
         answers = dict(Rsvp.objects.filter(event__in=events, user_key=viewer.user_key)
                        .values_list("event_id", "answer"))
     return [event_view(event, answers.get(event.pk), now, translator) for event in events]
+
+
+PERIOD_LABELS = {"before": _("The 7 days before"), "during": _("During the event"), "after": _("The 7 days after")}
+SIDE_LABELS = {"unit": _("This unit"), "control": _("Other units")}
+
+
+def effect_view(effect, translator):
+    """The measured effect (``effect.measure``) as the staff view shows it: one table row per period and side,
+    a chart of posts per day, and the verdict in words."""
+    gettext = translator.gettext
+    rows = []
+    for period in effect["periods"]:
+        for side in ("unit", "control"):
+            counts = (effect[side] or {}).get(period)
+            if counts is None:
+                continue
+            rows.append({"period": gettext(PERIOD_LABELS[period]), "side": gettext(SIDE_LABELS[side]),
+                         "is_unit": side == "unit", **counts,
+                         "negative_percent": round(100 * counts["negative_share"]),
+                         "ratio": _ratio_text(counts.get("rate_ratio"), translator)})
+    chart = charts.bar_chart(
+        gettext("Posts per day around the event"),
+        gettext("Learners' posts per day before, during and after the event, in this unit and in the other units "
+                "of the course; the table below gives the same numbers."),
+        [(f"{row['period']} · {row['side']}", row["posts_per_day"]) for row in rows])
+    return {"effect": effect, "rows": rows, "chart": chart, "verdict": _verdict_text(effect, translator)}
+
+
+def _ratio_text(ratio, translator):
+    if ratio is None:
+        return ""
+    if ratio["ratio"] is None:
+        if ratio["low"] is None:
+            return translator.gettext("no posts in either period")
+        return translator.gettext("none before; at least %(low)s times") % {"low": ratio["low"]}
+    high = "∞" if ratio["high"] is None else ratio["high"]
+    return translator.gettext("%(ratio)s (%(low)s to %(high)s)") % {**ratio, "high": high}
+
+
+def _verdict_text(effect, translator):
+    gettext, overall = translator.gettext, effect["overall"]["unit"]
+    if effect["verdict"] == "lifted":
+        text = gettext("The event lifted the buzz: since it started, learners post %(ratio)s times as much as the "
+                       "week before (95%% interval %(low)s to %(high)s), more than in the rest of the course.")
+    elif effect["verdict"] == "lowered":
+        text = gettext("Learners have posted less since the event started: %(ratio)s times the week before "
+                       "(95%% interval %(low)s to %(high)s), less than in the rest of the course.")
+    else:
+        text = gettext("No clear change yet: the activity since the event started is within chance of the week "
+                       "before, or the rest of the course moved as much.")
+    values = {key: "∞" if value is None else value for key, value in overall.items()}
+    if effect["course_wide"]:
+        return text % values + " " + gettext("A course-wide event: no other unit to compare with.")
+    return text % values

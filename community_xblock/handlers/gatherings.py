@@ -7,9 +7,9 @@ from community_xblock import tracking
 from community_xblock.core import phases
 from community_xblock.core.errors import CommunityError
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
-from community_xblock.gatherings import calendar, charter, events, rsvp
+from community_xblock.gatherings import calendar, charter, effect, events, rsvp
 from community_xblock.gatherings.course_page import course_health
-from community_xblock.gatherings.presenters import SHOWN, upcoming
+from community_xblock.gatherings.presenters import SHOWN, effect_view, upcoming
 from community_xblock.handlers.http import json_action
 from community_xblock.models import EVENT_TITLE_MAX_LENGTH, EventKind, RsvpAnswer
 
@@ -48,6 +48,13 @@ class GatheringHandlers:
                             choice=read_choice(payload, "answer", set(RsvpAnswer.values)))
         self._publish(tracking.rsvp_event(self._event_source, event, payload["answer"]))
         return {"html": self._events_html()}
+
+    @json_action(writes=False)
+    def event_effect(self, payload):
+        """What an event did to the buzz, against the other units: {event_id} -> {effect, html}."""
+        measured = effect.of_event(self.space, self.viewer, read_id(payload, "event_id"))
+        return {"effect": measured,
+                "html": self._render("partials/event_effect.html", effect_view(measured, self.translator))}
 
     @json_action(writes=False)
     def course_page(self, payload):
@@ -102,8 +109,11 @@ class GatheringHandlers:
                           self.translator, now)
         for event in listed:
             event["ics_url"] = self.runtime.handler_url(self, "event_calendar", query=f"event_id={event['id']}")
+        past = events.past_of_unit(self.community, now, SHOWN) if self.viewer.is_staff else []
         return self._render("partials/events.html", {
-            "events": listed, "rsvp_choices": RsvpAnswer.choices,
+            "events": listed, "past": upcoming(past, self.viewer, self.translator, now) if past else [],
+            "effect_export_url": self.runtime.handler_url(self, "export_evaluation", query="format=events"),
+            "rsvp_choices": RsvpAnswer.choices,
             "calendar_url": self.runtime.handler_url(self, "event_calendar"),
             "can_plan": self.viewer.is_staff, "kinds": EventKind.choices, "limits": {"title": EVENT_TITLE_MAX_LENGTH}})
 

@@ -1,5 +1,5 @@
 """The evaluation's downloads: a row per post, as CSV, JSON lines or one JSON document, written as a stream; and
-the talent detector's candidates of the unit and the course, as CSV.
+the talent detector's candidates of the unit and the course, and the measured effect of its events, as CSV.
 
 Rows come from the database in chunks and leave as encoded chunks of a few hundred rows, so memory stays flat
 whatever the size of the community (only the pseudonyms of the authors seen so far are remembered). Learners are
@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
+from community_xblock.gatherings import effect
 from community_xblock.insights.analysis import SIGNALS
 from community_xblock.insights.evaluation import unit_report
 from community_xblock.insights.talent import presenters as talent
@@ -28,14 +29,18 @@ COLUMNS = ["post_id", "thread_id", "thread_kind", "post_kind", "component", "run
 ROWS_PER_CHUNK = 500
 READ_CHUNK = 5000
 CANDIDATE_COLUMNS = ["author", "role", "unit", "rank", "score", "promoted", "reasons", "post_ids"]
-FORMATS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json", "candidates": "text/csv"}
-FILE_NAMES = {"candidates": "community-candidates.csv"}  # the others: community-evaluation.<format>
+FORMATS = {"csv": "text/csv", "jsonl": "application/x-ndjson", "json": "application/json", "candidates": "text/csv",
+           "events": "text/csv"}
+# The others: community-evaluation.<format>.
+FILE_NAMES = {"candidates": "community-candidates.csv", "events": "community-events-effect.csv"}
 
 
 def stream(community, export_format, identified=False, components=None):
     """The encoded chunks of a download in ``export_format`` (one of FORMATS); ``components`` as for the report."""
     if export_format == "candidates":
         return csv_chunks(candidate_rows(community, identified), CANDIDATE_COLUMNS)
+    if export_format == "events":
+        return csv_chunks(effect.export_rows(effect.of_unit(community)), effect.EXPORT_COLUMNS)
     rows = export_rows(community, identified)
     if export_format == "csv":
         return csv_chunks(rows)

@@ -22,11 +22,12 @@ from community_xblock.moderation import log
 THREAD_SWITCHES = {"pinned", "closed", "hidden"}
 
 
-def pinned_note(space, viewer, *, title, body, anchor=None):
+def pinned_note(space, viewer, *, title, body, anchor=None, now=None):
     """A conversation from the course team, pinned on top of the space (a note about a bad buzz, a spotlight);
     ``anchor`` a UnitComponent or None. Returns the Thread."""
     permissions.require_staff(viewer)
-    thread = threads.start_thread(space, viewer, kind=ThreadKind.DISCUSSION, title=title, body=body, anchor=anchor)
+    thread = threads.start_thread(space, viewer, kind=ThreadKind.DISCUSSION, title=title, body=body, anchor=anchor,
+                                  now=now)
     return set_thread_state(space, viewer, thread_id=thread.pk, switch="pinned", value=True)
 
 

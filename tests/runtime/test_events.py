@@ -96,3 +96,53 @@ def test_hostile_markdown_in_a_description_is_sanitised(unit):
     plan(unit, description="Come! <script>alert(1)</script> [x](javascript:alert(1))")
     html = Event.objects.get().description_html
     assert "<script" not in html and "javascript:" not in html and "Come!" in html
+
+
+def held_event(unit, days_ago=3):
+    """An event held ``days_ago`` days ago in the demo unit, planned through the domain rule (the handler refuses
+    the past), with two learners' replies in its conversation while it ran."""
+    from community_xblock.conversations import threads
+    from community_xblock.core.lookups import space_for
+    from community_xblock.gatherings import events
+    from community_xblock.platform.identity import Viewer
+
+    space = space_for(unit.block_for("staff").community_key)
+    starts = timezone.now() - timedelta(days=days_ago)
+    staff = Viewer(unit.user_key("staff"), "staff", is_staff=True)
+    event = events.plan(space, staff, kind="debate", title="Past debate", description="", time_zone="UTC",
+                        starts=starts.replace(tzinfo=None).isoformat(timespec="minutes"),
+                        ends=(starts + timedelta(hours=2)).replace(tzinfo=None).isoformat(timespec="minutes"),
+                        now=starts - timedelta(days=1))
+    for minutes, student in ((10, "amelie"), (20, "zsofia")):
+        threads.reply(space, Viewer(unit.user_key(student), student), thread_id=event.thread_id,
+                      body="My argument.", now=starts + timedelta(minutes=minutes))
+    return event
+
+
+def test_staff_see_past_events_and_what_each_did_to_the_buzz(unit):
+    event = held_event(unit)
+    unit.page("amelie", usage_id=unit.other_usage_id)  # the course's other unit, the control
+    page = unit.page("staff")
+    assert "Past events" in page and "Measured effect" in page
+    assert "Past events" not in unit.page("amelie")
+    data = unit.ok("event_effect", {"event_id": event.pk}, student="staff")
+    assert data["effect"]["unit"]["during"]["posts"] == 2 and data["effect"]["unit"]["during"]["participants"] == 2
+    assert data["effect"]["control"]["during"]["posts"] == 0  # the other unit of the course
+    assert "Rate ratio to the week before" in data["html"] and "<svg" in data["html"]
+    status, headers, body = unit.download("export_evaluation", "format=events", student="staff")
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    lines = body.decode("utf-8").splitlines()
+    assert lines[0].startswith("event_id,title,kind,course_wide,verdict,period,units") and len(lines) == 7
+
+
+def test_only_staff_measure_an_event_and_only_one_that_began(unit):
+    event = held_event(unit)
+    status, data = unit.call("event_effect", {"event_id": event.pk}, student="amelie")
+    assert status == 403
+    assert unit.call("event_effect", {"event_id": 999999}, student="staff")[0] == 404
+    assert unit.call("event_effect", {"event_id": "x"}, student="staff")[0] == 400
+    plan(unit)
+    coming = Event.objects.get(title="Live Q&A: the Calvin cycle")
+    status, data = unit.call("event_effect", {"event_id": coming.pk}, student="staff")
+    assert status == 409 and "not started" in data["error"]
+    assert unit.download("export_evaluation", "format=events", student="amelie")[0] == 403

@@ -86,7 +86,7 @@ class TestReport:
     def test_json_is_one_object_with_documented_keys(self, imported):
         out, _err = run("community_report", "--community", KEY, "--format", "json")
         document = json.loads(out)
-        assert set(document) == {"community", "name", "evaluation", "alerts", "candidates"}
+        assert set(document) == {"community", "name", "evaluation", "alerts", "candidates", "events"}
         assert document["alerts"] == []  # this timeline is quiet (the alerts themselves: tests/runtime/test_alerts.py)
         backlog = document["evaluation"]["backlog"]
         assert backlog[0]["component"] == "Quiz: limiting factors"

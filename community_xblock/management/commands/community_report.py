@@ -11,14 +11,20 @@ they have one). ``candidates``: the talent detector's suggestions, the unit's th
 course-wide), ``rank`` (1 is the strongest, per role and scope), ``score`` (0-100, the weighted percentiles),
 ``promoted``, ``reasons`` (sentences) and ``posts`` (by source id where they have one). For a course: ``course``,
 ``communities`` (a list of those objects, each with its own unit's candidates) and ``candidates`` (every unit's
-and the course-wide ones). Later keys are added beside these; existing keys keep their meaning, so scripts can
-rely on them.
+and the course-wide ones). ``events``: the measured effect of each event of the unit (and each course-wide
+one) that has started, the latest first: ``periods`` (before, during, after: ``start``, ``end``, ``days``), ``unit``
+and ``control`` (the other units; null for a course-wide event) with per period ``posts``, ``posts_per_day``,
+``participants``, ``new_participants``, ``replies_per_thread``, ``negative_share`` and, for during and after,
+``rate_ratio`` (``ratio``, ``low``, ``high``: the exact 95% Poisson interval against before), ``overall`` (the
+ratio since the start) and ``verdict`` (lifted, lowered, unclear). Later keys are added beside these; existing
+keys keep their meaning, so scripts can rely on them.
 """
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
+from community_xblock.gatherings import effect
 from community_xblock.insights.detectors.alerts import report_rows
 from community_xblock.insights.evaluation import unit_report
 from community_xblock.insights.talent import presenters as talent
@@ -31,7 +37,8 @@ def community_document(community, ranking, with_course_wide=True):
         [candidate for role in TalentRole.values for candidate in ranking.of_unit(community.pk).get(role, [])]
     return {"community": str(community), "name": community.display_name, "evaluation": unit_report(community),
             "alerts": report_rows(community),
-            "candidates": talent.report_rows(ranking, [community], candidates)}
+            "candidates": talent.report_rows(ranking, [community], candidates),
+            "events": effect.of_unit(community)}
 
 
 class Command(BaseCommand):
@@ -86,4 +93,9 @@ def text_report(document):
         where = "course-wide" if candidate["unit"] is None else "this unit"
         lines.append(f"    {candidate['role']} #{candidate['rank']} ({where}): {candidate['author']}: "
                      + " ".join(candidate["reasons"]))
+    lines.append("  events:")
+    for measured in document["events"]:
+        overall = measured["overall"]["unit"]
+        lines.append(f"    {measured['title']} ({measured['kind']}): {measured['verdict']}, rate ratio since the start "
+                     f"{overall['ratio']} ({overall['low']} to {overall['high']})")
     return "\n".join(lines)

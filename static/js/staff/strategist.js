@@ -1,5 +1,5 @@
 /* The strategist's course page: every community block of the course with its health, the coming events and
-   the charter. Sent to staff only. */
+   the charter; and what an event did to the buzz. Sent to staff only. */
 (function (parts) {
     'use strict';
 
@@ -8,6 +8,18 @@
             cx.call('course_page', {}).then(function (data) {
                 cx.showPanel('.cx-course-page-panel', data.html, cx.gettext('Course page loaded.'));
             }).catch(function (error) { cx.announce(error.message); });
+        };
+        cx.actions['event-effect'] = function (button) {
+            var slot = button.parentNode.querySelector('.cx-effect-slot');
+            button.disabled = true;
+            cx.call('event_effect', {event_id: Number(button.getAttribute('data-event-id'))}).then(function (data) {
+                slot.innerHTML = data.html;
+                button.disabled = false;
+                slot.querySelector('h5').focus();  /* the heading says which event was measured */
+            }).catch(function (error) {
+                button.disabled = false;
+                cx.announce(error.message);
+            });
         };
     };
 }(window.CommunityXBlockParts = window.CommunityXBlockParts || {}));
