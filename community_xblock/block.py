@@ -29,6 +29,7 @@ from community_xblock.core import phases
 from community_xblock.core.lookups import Space, community_for
 from community_xblock.core.markup import render_markdown
 from community_xblock.core.resources import javascript_catalog, render_template, static_file, static_text
+from community_xblock.gatherings import prompts
 from community_xblock.handlers.alerts import AlertHandlers, alerts_button_label
 from community_xblock.handlers.authoring import AuthoringHandlers
 from community_xblock.handlers.gatherings import GatheringHandlers
@@ -165,9 +166,10 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
         since = visits.record_visit(self.community, self.viewer)
         audience = self._audience(since)
         page = listing.list_threads(self.space, self.viewer)
+        scheduled = prompts.current(self.scheduled_prompts, self.phase.switch_at)
         html = self._render("learner/community.html", {
-            "prompt_html": render_markdown(self.translator.gettext(self.prompt)),
-            "component_prompts": component_prompts(self.components, self.component_prompts),
+            "prompt_html": render_markdown(scheduled.get(prompts.UNIT) or self.translator.gettext(self.prompt)),
+            "component_prompts": component_prompts(self.components, {**self.component_prompts, **scheduled}),
             "alumni_prompts": [render_markdown(p) for p in self.alumni_prompts] if self.phase.is_alumni else [],
             "phase": self.phase,
             "can_contribute": phases.can_contribute(self.phase, self.viewer) and self.viewer.is_authenticated,
@@ -225,14 +227,24 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
         fragment.add_javascript(static_text("js/common.js"))  # after the catalog: it reads it
         return fragment
 
+    def prompt_record(self):
+        """The unit's editorial line as the strategist's course page shows it (``Community.prompts``)."""
+        names = {component.usage_key: component.display_name for component in self.unit_components}
+        course_end = self.phase.switch_at
+        return {"prompt": self.prompt, "course_end": course_end.isoformat() if course_end else None,
+                "scheduled": [{**item, "component_name": names.get(item["component"], item["component"])}
+                              for item in self.scheduled_prompts]}
+
     def _remember_name(self):
-        """Course-wide reports name each unit's community, and chat alerts link to it; write only when the name
-        or the link changed (the name as stored, not as translated for this viewer: viewers in other languages
-        must not rewrite it). The link is the course team's run: every run shares the community, and learners
-        of two runs visiting in turn would rewrite it on every page."""
+        """Course-wide reports name each unit's community and show its prompts, and chat alerts link to it; write
+        only when the name, the prompts or the link changed (the name as stored, not as translated for this
+        viewer: viewers in other languages must not rewrite it). The link and the prompts are the course team's
+        view: every run shares the community, and learners of two runs visiting in turn would rewrite the link on
+        every page; staff see every component, so the prompts' component names read the same each time."""
         place = {"display_name": self.display_name[:255]}
         if self.viewer.is_staff:
             place["page_url"] = page_url(self.scope_ids.usage_id)[:500]
+            place["prompts"] = self.prompt_record()
         if any(getattr(self.community, field) != value for field, value in place.items()):
             Community.objects.filter(pk=self.community.pk).update(**place)
 

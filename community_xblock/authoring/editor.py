@@ -40,7 +40,21 @@ def _field_view(setting, value, components, gettext):
                               for c in components]
     if setting.widget == "paragraphs":
         view["value"] = "\n\n".join(value)
+    if setting.widget == "scheduled_prompts":
+        view.update(_schedule_view(value, components, gettext))
     return view
+
+
+def _schedule_view(schedule, components, gettext):
+    """The scheduled prompts' rows, and the places a prompt can be for: the unit, its components, and a component
+    that left the unit but still has a prompt (kept, so saving the form does not lose it)."""
+    places = [{"value": "", "label": gettext("The whole unit")}]
+    places += [{"value": c.usage_key, "label": c.display_name} for c in components]
+    known = {place["value"] for place in places}
+    places += [{"value": item["component"], "label": item["component"]} for item in schedule
+               if item["component"] not in known]
+    return {"items": schedule, "places": places,
+            "blank": {"text": "", "component": "", "shows_from": "", "days_after_end": None}}
 
 
 def preview_context(block):

@@ -5,6 +5,9 @@
                complete_on_contribution="false" discussion_category="Week 3" discussion_target="Leaves">
       <prompt>Which step of photosynthesis surprised you?</prompt>
       <component-prompt component="block-v1:...+type@video+block@abc">What did the video make clear?</component-prompt>
+      <scheduled-prompt from="2026-11-02">Week 2: which example from your own work fits the model?</scheduled-prompt>
+      <scheduled-prompt component="block-v1:...+type@video+block@abc" days-after-end="30"
+          >A month on: what from the video do you still use?</scheduled-prompt>
       <lifecycle course_end="2026-12-18">
         <phase name="course" policy="open"/>
         <phase name="alumni" policy="read_only" until="2027-12-31">
@@ -102,7 +105,7 @@ def settings_from_node(node, known_fields=()):
         if name not in ATTRIBUTE_FIELDS and name not in FRAMEWORK_ATTRIBUTES and name not in known_fields:
             raise OlxError(_("%(name)s is not an attribute of <community>."), name=name)
     raw = {name: node.get(name) for name in ATTRIBUTE_FIELDS if node.get(name) is not None}
-    component_prompts = {}
+    component_prompts, scheduled = {}, []
     for child in node:
         if not isinstance(child.tag, str):
             continue
@@ -110,13 +113,29 @@ def settings_from_node(node, known_fields=()):
             raw[PLACED["prompt"]] = _text_of(child)
         elif child.tag == "component-prompt" and "component-prompts" in PLACED:
             component_prompts[child.get("component", "")] = _text_of(child)
+        elif child.tag == "scheduled-prompt" and "scheduled-prompts" in PLACED:
+            scheduled.append(_scheduled_prompt(child))
         elif child.tag == "lifecycle":
             raw.update(_lifecycle(child))
         else:
             raise OlxError(_("<%(tag)s> is not an element of <community>."), tag=child.tag)
     if component_prompts:
         raw[PLACED["component-prompts"]] = component_prompts
+    if scheduled:
+        raw[PLACED["scheduled-prompts"]] = scheduled
     return clean(raw)
+
+
+SCHEDULED_ATTRIBUTES = {"component": "component", "from": "shows_from", "days-after-end": "days_after_end"}
+
+
+def _scheduled_prompt(element):
+    """A raw scheduled prompt from ``<scheduled-prompt>`` (checked with the rest by the settings' cleaner)."""
+    for attribute in element.attrib:
+        if attribute not in SCHEDULED_ATTRIBUTES:
+            raise OlxError(_("%(name)s is not an attribute of <scheduled-prompt>."), name=attribute)
+    return {"text": _text_of(element), **{key: element.get(attribute) for attribute, key in
+                                           SCHEDULED_ATTRIBUTES.items() if element.get(attribute) is not None}}
 
 
 def write_node(node, settings):
@@ -129,6 +148,10 @@ def write_node(node, settings):
         etree.SubElement(node, "prompt").text = settings[PLACED["prompt"]]
     for component, prompt in sorted((settings.get(PLACED.get("component-prompts")) or {}).items()):
         etree.SubElement(node, "component-prompt", component=component).text = prompt
+    for item in settings.get(PLACED.get("scheduled-prompts")) or []:
+        attributes = {attribute: str(item[key]) for attribute, key in SCHEDULED_ATTRIBUTES.items()
+                      if item.get(key) not in (None, "")}
+        etree.SubElement(node, "scheduled-prompt", attributes).text = item["text"]
     lifecycle = etree.SubElement(node, "lifecycle")
     for placement, name in PLACED.items():
         if placement.startswith("lifecycle:") and settings.get(name):

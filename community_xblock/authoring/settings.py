@@ -6,7 +6,8 @@ cleaner, used by the editor and by OLX import alike), and where it sits in OLX. 
 validation, the OLX code and the Studio editor all read this table: adding a setting is adding a row.
 
 OLX placements: ``"attribute"`` (an attribute of ``<community>``), ``"prompt"`` (a ``<prompt>`` child),
-``"component-prompts"`` (``<component-prompt component="...">`` children), ``"lifecycle:<attribute>"`` (an
+``"component-prompts"`` (``<component-prompt component="...">`` children), ``"scheduled-prompts"``
+(``<scheduled-prompt component=".." from="YYYY-MM-DD" | days-after-end="N">`` children), ``"lifecycle:<attribute>"`` (an
 attribute of ``<lifecycle>``), ``"phase:<course|alumni>:<policy|until|prompts>"`` (on or inside a ``<phase>``),
 or None: not exported (secrets such as a webhook address stay out of course exports).
 """
@@ -20,6 +21,7 @@ from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 
 from community_xblock.core.errors import InvalidInput
 from community_xblock.core.validation import ASCII_ID, check_text
+from community_xblock.gatherings.prompts import clean_schedule
 from community_xblock.models import ThreadKind
 
 PROMPT_MAX_LENGTH = 2000
@@ -191,7 +193,8 @@ class Setting:
     label: str  # msgid: the editor's label, the field's display name, and how error messages name it
     help: str  # msgid
     clean: object  # (name, raw value) -> checked value
-    widget: str  # text, textarea, checkbox, select, number, date, url, kinds, component_prompts, paragraphs
+    widget: str  # text, textarea, checkbox, select, number, date, url, kinds, component_prompts, paragraphs,
+    # scheduled_prompts
     group: str  # a key of GROUPS
     olx: str | None = "attribute"
     scope: object = Scope.settings
@@ -214,6 +217,10 @@ SETTINGS = [
     Setting("component_prompts", Dict, {}, _("Prompts per component"),
             _("An optional prompt for each component of the unit, shown with the conversations about it."),
             clean_component_prompts, "component_prompts", "learners", olx="component-prompts", scope=Scope.content),
+    Setting("scheduled_prompts", List, [], _("Scheduled prompts"),
+            _("Prompts that take over the unit's (or a component's) prompt from a day you choose, or a number of "
+              "days after the course end for the alumni; the latest begun shows."),
+            clean_schedule, "scheduled_prompts", "learners", olx="scheduled-prompts", scope=Scope.content),
     Setting("discussion_category", String, "", _("Category"),
             _("A label grouping this community with others (imported from a discussion block)."),
             clean_label, "text", "learners"),

@@ -2,6 +2,9 @@
 events and its charter, from stored aggregates in a fixed number of queries whatever the number of units and
 posts (the units, their unit and week rows, open alerts, experts, events, the charter).
 
+Each unit's prompt and scheduled prompts come from the copy on its Community row (``Community.prompts``): the
+block's own settings live in the modulestore, which one block cannot read for the others.
+
 Health per unit: posts this week against last week (the activity trend), unanswered questions, open alerts,
 the negative share of its posts (frustration signals, open flags, confused and found-an-error reactions, as
 the bad-buzz detector counts them), and the community experts promoted from it.
@@ -13,7 +16,7 @@ from django.utils import timezone
 
 from community_xblock.conversations.threads import week_of
 from community_xblock.core import permissions
-from community_xblock.gatherings import charter
+from community_xblock.gatherings import charter, prompts
 from community_xblock.insights.evaluation import course_units
 from community_xblock.models import (
     ActivityTally,
@@ -44,14 +47,14 @@ def course_health(space, viewer, now=None):
                    .values("community_id").annotate(n=Count("pk")).values_list("community_id", "n"))
     return {
         "units": [_unit_health(unit, community, total=totals.get(unit.pk), weeks=weeks, alerts=alerts,
-                               experts=experts) for unit in units],
+                               experts=experts, now=now) for unit in units],
         "experts": sum(experts.values()),
         "events": _events(community, units, now),
         "charter": _charter(community),
     }
 
 
-def _unit_health(unit, here, *, total, weeks, alerts, experts):
+def _unit_health(unit, here, *, total, weeks, alerts, experts, now):
     posts = total.posts if total else 0
     negative = sum(getattr(total, column) for column in NEGATIVE_COLUMNS) if total else 0
     this, last = weeks.get((unit.pk, True), 0), weeks.get((unit.pk, False), 0)
@@ -63,7 +66,16 @@ def _unit_health(unit, here, *, total, weeks, alerts, experts):
         "open_alerts": alerts.get(unit.pk, 0),
         "negative_percent": round(100 * negative / posts) if posts else 0,
         "experts": experts.get(unit.pk, 0),
+        **_prompts(unit.prompts or {}, now),
     }
+
+
+def _prompts(record, now):
+    """The unit's prompt and its scheduled prompts with their state today, from the copy the block keeps on its
+    Community row (written when staff open the unit or save its settings)."""
+    course_end = datetime.fromisoformat(record["course_end"]) if record.get("course_end") else None
+    return {"prompt": record.get("prompt", ""),
+            "scheduled": prompts.timeline(record.get("scheduled", []), course_end, now)}
 
 
 def _events(community, units, now):

@@ -21,6 +21,8 @@ class Community(models.Model):
                                     help_text="The block's name, for course-wide reports.")
     page_url = models.CharField(max_length=500, blank=True, default="",
                                 help_text="Where the block is, for links in alerts sent to chat tools.")
+    prompts = models.JSONField(default=dict, blank=True,
+                               help_text="The unit's prompt and scheduled prompts, for the strategist's course page.")
     summary_published_at = models.DateTimeField(null=True, blank=True,
                                                 help_text="When the last evaluation summary event was sent.")
     viewer_count = models.PositiveIntegerField(default=0, help_text="People who came to the space (Visit rows).")

@@ -29,6 +29,14 @@ function CommunityXBlockStudio(runtime, element) {
             });
             return prompts;
         },
+        scheduled_prompts: function (box) {
+            return Array.prototype.map.call(box.querySelectorAll('[data-scheduled-prompt]'), function (row) {
+                function part(name) { return row.querySelector('[data-part="' + name + '"]').value; }
+                var days = part('days_after_end');
+                return {text: part('text'), component: part('component'), shows_from: part('shows_from'),
+                    days_after_end: days === '' ? null : Number(days)};
+            });
+        },
         paragraphs: function (box) {
             return box.querySelector('textarea').value.split(new RegExp('\\n\\s*\\n')).map(function (text) {
                 return text.trim();
@@ -87,5 +95,23 @@ function CommunityXBlockStudio(runtime, element) {
 
     form.querySelector('[data-action="cancel"]').addEventListener('click', function () {
         notify('cancel', {});
+    });
+
+    /* Scheduled prompts: a row is added from the widget's <template> (its ids made unique), or removed. */
+    var added = 0;
+    form.addEventListener('click', function (event) {
+        var button = event.target.closest('[data-action]');
+        if (!button) { return; }
+        var box = button.closest('[data-widget="scheduled_prompts"]');
+        if (button.getAttribute('data-action') === 'add-scheduled-prompt') {
+            added += 1;
+            var html = box.querySelector('template').innerHTML.split('new-ROW').join('new-' + added);
+            box.querySelector('.cx-scheduled-prompts').insertAdjacentHTML('beforeend', html);
+            box.querySelector('.cx-scheduled-prompts > li:last-child textarea').focus();
+        } else if (button.getAttribute('data-action') === 'remove-scheduled-prompt') {
+            button.closest('[data-scheduled-prompt]').remove();
+            box.querySelector('[data-action="add-scheduled-prompt"]').focus();
+            live.textContent = gettext('Prompt removed; save to keep the change.');
+        }
     });
 }

@@ -11,6 +11,8 @@ FULL = """
            discussion_category="Week 3" discussion_target="Photosynthesis">
   <prompt>Which step **surprised** you? Français : étonnant ? Magyar: meglepő? 🌱</prompt>
   <component-prompt component="block-v1:X+Y+Z+type@video+block@v1">What did the video make clear?</component-prompt>
+  <scheduled-prompt from="2026-11-09">Week 3: what would you *change*?</scheduled-prompt>
+  <scheduled-prompt component="block-v1:X+Y+Z+type@video+block@v1" days-after-end="30">A month on?</scheduled-prompt>
   <lifecycle course_end="2026-12-18">
     <phase name="course" policy="open"/>
     <phase name="alumni" policy="read_only" until="2027-12-31">
@@ -51,6 +53,11 @@ def test_import_reads_attributes_and_child_elements(db):
     assert block.component_prompts == {"block-v1:X+Y+Z+type@video+block@v1": "What did the video make clear?"}
     assert (block.course_end, block.alumni_policy, block.alumni_until) == ("2026-12-18", "read_only", "2027-12-31")
     assert block.alumni_prompts == ["How do you use this at work?", "What would you tell this year's learners?"]
+    assert block.scheduled_prompts == [
+        {"text": "Week 3: what would you *change*?", "component": "", "shows_from": "2026-11-09",
+         "days_after_end": None},
+        {"text": "A month on?", "component": "block-v1:X+Y+Z+type@video+block@v1", "shows_from": "",
+         "days_after_end": 30}]
 
 
 def test_export_then_import_gives_the_same_block(db):
@@ -59,6 +66,8 @@ def test_export_then_import_gives_the_same_block(db):
     tree = etree.fromstring(exported.encode("utf-8"))
     assert tree.tag == "community"
     assert tree.find("prompt") is not None and tree.find("lifecycle/phase[@name='alumni']/prompt") is not None
+    assert [element.attrib for element in tree.findall("scheduled-prompt")] == [
+        {"from": "2026-11-09"}, {"component": "block-v1:X+Y+Z+type@video+block@v1", "days-after-end": "30"}]
     assert "{" not in (tree.get("thread_kinds") or "")  # no JSON in attributes
     second = load(exported)
     assert second.settings() == first.settings()
@@ -103,6 +112,28 @@ def test_unknown_elements_and_attributes_are_refused(db):
         load("<community><script>alert(1)</script></community>")
     with pytest.raises(OlxError, match="onload is not an attribute"):
         load('<community onload="alert(1)"/>')
+    with pytest.raises(OlxError, match="until is not an attribute of <scheduled-prompt>"):
+        load('<community><scheduled-prompt from="2026-11-02" until="2027-01-01">Hi</scheduled-prompt></community>')
+
+
+@pytest.mark.parametrize("xml", [
+    '<community><scheduled-prompt from="next week">Hi</scheduled-prompt></community>',
+    '<community><scheduled-prompt from="2026-11-02" days-after-end="3">Hi</scheduled-prompt></community>',
+    '<community><scheduled-prompt days-after-end="-4">Hi</scheduled-prompt></community>',
+])
+def test_scheduled_prompts_are_checked_by_the_editors_rules(db, xml):
+    with pytest.raises(InvalidConfiguration) as refused:
+        load(xml)
+    assert {error.field for error in refused.value.errors} == {"scheduled_prompts"}
+
+
+def test_course_data_stays_out_of_the_olx(db, unit):
+    """Events, RSVPs, the charter and the conversations belong to the course's runs, in the database; the OLX
+    holds what an author wrote for the block (its settings and prompts), so a re-run or an import starts from it."""
+    unit.ok("save_charter", {"charter": "Be kind."}, student="staff")
+    exported = export(unit.block_for("staff"))
+    assert "Be kind" not in exported and "event" not in exported.lower() and "charter" not in exported
+    assert "<prompt>" in exported
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
