@@ -4,13 +4,20 @@ In the LMS and Studio, ``shared_task`` registers with the platform's own Celery 
 through the plugin app (``openedx/core/lib/celery/__init__.py`` calls ``APP.autodiscover_tasks()`` over the
 installed apps). The demo's app runs tasks in-process (``community_xblock/demo/celery.py``).
 """
+from smtplib import SMTPException
+
 from celery import shared_task
 from django.db import DatabaseError
+from django.utils import timezone
 
 from community_xblock.delivery import sending
+from community_xblock.gatherings import reminders
+from community_xblock.models import Event
 from community_xblock.platform import operator
 
 MAX_DATABASE_RETRIES = 10
+MAX_REMINDER_RETRIES = 8
+EARLY_TOLERANCE_SECONDS = 5
 
 
 @shared_task(bind=True, name="community_xblock.deliver_alert", max_retries=None, acks_late=True,
@@ -33,3 +40,24 @@ def deliver(self, delivery_id):
         sending.give_up(delivery_id)
         return
     raise self.retry(countdown=backoff * 2 ** (attempts - 1))
+
+
+@shared_task(bind=True, name="community_xblock.remind_event", max_retries=MAX_REMINDER_RETRIES, acks_late=True,
+             ignore_result=True)
+def remind_event(self, event_id):
+    """An event's reminder, enqueued for its moment when the event is planned (``gatherings/reminders.py``)."""
+    starts_at = Event.objects.filter(pk=event_id).values_list("starts_at", flat=True).first()
+    if starts_at is None:
+        return
+    early = (starts_at - reminders.lead() - timezone.now()).total_seconds()
+    if early > EARLY_TOLERANCE_SECONDS:
+        # In-process (the demo), the task runs as the event is planned: the sweep command sends it in time.
+        if not self.request.is_eager:
+            raise self.retry(countdown=early)
+        return
+    try:
+        reminders.send_if_due(event_id)
+    except (SMTPException, OSError, DatabaseError) as error:  # the mail server or the database: try again
+        if self.request.is_eager:
+            raise
+        raise self.retry(exc=error, countdown=operator.option("webhook_backoff_seconds")) from error

@@ -81,3 +81,15 @@ def pytest_terminal_summary(terminalreporter):
         if rows:
             terminalreporter.section(f"text analysis on the {set_name} timelines: precision / recall")
             terminalreporter.line(format_table(rows))
+
+
+@pytest.fixture
+def mail(settings):
+    """Django's SMTP backend pointed at a real local mail server (tests/delivery/mail_server.py)."""
+    from tests.delivery.mail_server import MailServer
+
+    server = MailServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    yield server
+    server.close()

@@ -1,5 +1,5 @@
 """What each chat tool receives for an alert: the alert, its counts and a link back; learners' words only when
-the course team turned that on (and never their names).
+the course team turned that on (and never their names). And for an event's reminder: what, when, who answered.
 
 - ``generic``: JSON documented in the README, signed by ``sending.signature``;
 - ``slack``: an incoming webhook's ``text`` with ``blocks`` (mrkdwn);
@@ -8,6 +8,7 @@ the course team turned that on (and never their names).
 """
 import re
 from datetime import UTC
+from zoneinfo import ZoneInfo
 
 from django.utils import formats, translation
 
@@ -29,12 +30,36 @@ def build(webhook, delivery, alert, posts, translator):
         "link": community.page_url or None,
         "excerpts": [excerpt(post.body) for post in posts[:EXCERPTS]] if webhook.include_text else [],
     }
-    builders = {WebhookFormat.GENERIC: _generic, WebhookFormat.SLACK: _slack,
-                WebhookFormat.MATTERMOST: _mattermost, WebhookFormat.TEAMS: _teams}
-    return builders[webhook.format](delivery, alert, posts, facts, translator)
+    if webhook.format == WebhookFormat.GENERIC:
+        return _generic(delivery, alert, posts, facts)
+    facts["card"] = [(translator.gettext("Posts"), str(alert.post_count)),
+                     (translator.gettext("Raised"), _moment(alert.fired_at, translator.language))]
+    return CHAT_BUILDERS[webhook.format](facts, translator)
 
 
-def _generic(delivery, alert, posts, facts, _translator):
+def build_reminder(webhook, delivery, event, translator):
+    """The body of ``delivery`` of the reminder of ``event`` (an Event, its unit's community selected) to
+    ``webhook``: the course's channel hears that it starts soon, with its time in its own zone."""
+    gettext, zone = translator.gettext, ZoneInfo(event.time_zone)
+    starts = _moment(event.starts_at, translator.language, zone) + f" ({event.time_zone})"
+    link = event.link or (event.community.page_url if event.community_id else "") or None
+    facts = {"title": gettext("Reminder: “%(title)s” starts at %(time)s") % {"title": event.title, "time": starts},
+             "why": translator.ngettext("%(count)s person going, %(interested)s interested.",
+                                        "%(count)s people going, %(interested)s interested.", event.going)
+             % {"count": event.going, "interested": event.interested},
+             "link": link, "excerpts": []}
+    if webhook.format == WebhookFormat.GENERIC:
+        return {"event": "community.event_reminder", "delivery_id": delivery.pk,
+                "community_event": {"id": event.pk, "kind": event.kind, "title": event.title,
+                                    "starts_at": event.starts_at.isoformat(), "ends_at": event.ends_at.isoformat(),
+                                    "time_zone": event.time_zone, "link": event.link or None, "host": event.host_name,
+                                    "going": event.going, "interested": event.interested,
+                                    "capacity": event.capacity, "course_wide": event.community_id is None}}
+    facts["card"] = [(gettext("Starts"), starts), (gettext("Host"), event.host_name)]
+    return CHAT_BUILDERS[webhook.format](facts, translator)
+
+
+def _generic(delivery, alert, posts, facts):
     community = alert.community
     return {
         "event": "community.alert",
@@ -67,26 +92,28 @@ def _mattermost_text(text):
     return MENTION.sub("@\u200b", text)
 
 
-def _slack(_delivery, _alert, _posts, facts, translator):
+def _slack(facts, translator):
     link, title = facts["link"], _slack_text(facts["title"])
     heading = f"*<{link}|{title}>*" if link else f"*{title}*"
     body = "\n".join([heading, *_lines(facts, translator, ">", _slack_text)])
     return {"text": title, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": body}}]}
 
 
-def _mattermost(_delivery, _alert, _posts, facts, translator):
+def _mattermost(facts, translator):
     link, title = facts["link"], _mattermost_text(facts["title"])
     heading = f"#### [{title}]({link})" if link else f"#### {title}"
     return {"text": "\n".join([heading, *_lines(facts, translator, ">", _mattermost_text)])}
 
 
-def _moment(moment, language):
-    """A date and time as the channel's language writes them (Django's formats for it), in UTC."""
+def _moment(moment, language, zone=None):
+    """A date and time as the channel's language writes them (Django's formats for it), in UTC unless ``zone``
+    is given (an event's own zone, which the caller names)."""
     with translation.override(language):
-        return formats.date_format(moment.astimezone(UTC), "DATETIME_FORMAT") + " UTC"
+        shown = formats.date_format(moment.astimezone(zone or UTC), "DATETIME_FORMAT")
+    return shown if zone else shown + " UTC"
 
 
-def _teams(_delivery, alert, _posts, facts, translator):
+def _teams(facts, translator):
     gettext = translator.gettext
     card = {
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -95,10 +122,7 @@ def _teams(_delivery, alert, _posts, facts, translator):
         "body": [
             {"type": "TextBlock", "text": facts["title"], "weight": "Bolder", "size": "Medium", "wrap": True},
             {"type": "TextBlock", "text": facts["why"], "wrap": True},
-            {"type": "FactSet", "facts": [
-                {"title": gettext("Posts"), "value": str(alert.post_count)},
-                {"title": gettext("Raised"), "value": _moment(alert.fired_at, translator.language)},
-            ]},
+            {"type": "FactSet", "facts": [{"title": title, "value": value} for title, value in facts["card"]]},
             *({"type": "TextBlock", "text": _quoted(text, translator), "wrap": True, "isSubtle": True}
               for text in facts["excerpts"]),
         ],
@@ -107,3 +131,6 @@ def _teams(_delivery, alert, _posts, facts, translator):
     }
     return {"type": "message", "attachments": [
         {"contentType": "application/vnd.microsoft.card.adaptive", "contentUrl": None, "content": card}]}
+
+
+CHAT_BUILDERS = {WebhookFormat.SLACK: _slack, WebhookFormat.MATTERMOST: _mattermost, WebhookFormat.TEAMS: _teams}

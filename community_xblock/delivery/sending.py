@@ -44,18 +44,16 @@ def signature(secret, timestamp, body):
 
 def attempt(delivery_id):
     """Make one attempt; returns its Outcome (None when the delivery no longer exists or was delivered)."""
-    delivery = Delivery.objects.select_related("webhook", "alert", "alert__community", "alert__anchor") \
-        .filter(pk=delivery_id).first()
+    delivery = Delivery.objects.select_related("webhook", "alert", "alert__community", "alert__anchor", "event",
+                                               "event__community").filter(pk=delivery_id).first()
     if delivery is None or delivery.status == DeliveryStatus.DELIVERED:
         return None
-    webhook, alert = delivery.webhook, delivery.alert
-    post_ids = AlertPost.objects.filter(alert=alert).order_by("post__created_at").values_list("post_id", flat=True)
-    # What learners can see only: a post held for review or deleted since is not sent, not even by id.
-    posts = list(Post.objects.filter(pk__in=list(post_ids[:payloads.EXCERPTS * 4]), hidden=False, deleted=False,
-                                     thread__hidden=False, thread__deleted=False)
-                 .order_by("created_at")[:payloads.EXCERPTS])
-    body = json.dumps(payloads.build(webhook, delivery, alert, posts, BlockTranslator(None, webhook.language)),
-                      ensure_ascii=False).encode("utf-8")
+    webhook, translator = delivery.webhook, BlockTranslator(None, delivery.webhook.language)
+    if delivery.event_id:
+        payload = payloads.build_reminder(webhook, delivery, delivery.event, translator)
+    else:
+        payload = payloads.build(webhook, delivery, delivery.alert, _alert_posts(delivery.alert), translator)
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": USER_AGENT,
                DELIVERY_HEADER: str(delivery.pk)}
     if webhook.format == WebhookFormat.GENERIC:
@@ -69,6 +67,14 @@ def attempt(delivery_id):
         outcome = _post(webhook.url, body, headers, operator.option("webhook_timeout_seconds"))
     _record(delivery, outcome, int((time.monotonic() - started) * 1000))
     return replace(outcome, attempts=delivery.attempts + 1)
+
+
+def _alert_posts(alert):
+    """What learners can see only: a post held for review or deleted since is not sent, not even by id."""
+    post_ids = AlertPost.objects.filter(alert=alert).order_by("post__created_at").values_list("post_id", flat=True)
+    return list(Post.objects.filter(pk__in=list(post_ids[:payloads.EXCERPTS * 4]), hidden=False, deleted=False,
+                                    thread__hidden=False, thread__deleted=False)
+                .order_by("created_at")[:payloads.EXCERPTS])
 
 
 def _post(url, body, headers, timeout):

@@ -90,7 +90,7 @@ def read(space, viewer):
     """The course's webhooks and the latest deliveries to them (staff only)."""
     permissions.require_staff(viewer)
     hooks = list(course_webhooks(space.community).order_by("created_at"))
-    log = list(Delivery.objects.filter(webhook__in=hooks).select_related("webhook", "alert", "alert__anchor")
+    log = list(Delivery.objects.filter(webhook__in=hooks).select_related("webhook", "alert", "alert__anchor", "event")
                .order_by("-created_at", "-pk")[:LOG_SHOWN])
     return hooks, log
 
@@ -112,12 +112,20 @@ def redeliver(space, viewer, *, delivery_id):
 
 def alert_raised(alert):
     """A new alert: a Delivery for each active webhook of its course, sent once this transaction commits."""
-    community = alert.community
-    hooks = list(course_webhooks(community).filter(active=True).values_list("pk", flat=True))
-    if not hooks:
-        return
+    return _deliver_to_course(alert.community.org, alert.community.course, alert=alert)
+
+
+def event_reminder(event):
+    """An event starts soon: a Delivery of its reminder for each active webhook of its course, sent once this
+    transaction commits. Returns how many."""
+    return _deliver_to_course(event.org, event.course, event=event)
+
+
+def _deliver_to_course(org, course, **about):
+    hooks = list(Webhook.objects.filter(org=org, course=course, active=True).values_list("pk", flat=True))
     # One insert each (a course has a channel or two): bulk_create gives no ids back on MySQL.
-    _enqueue_after_commit([Delivery.objects.create(webhook_id=pk, alert=alert).pk for pk in hooks])
+    _enqueue_after_commit([Delivery.objects.create(webhook_id=pk, **about).pk for pk in hooks])
+    return len(hooks)
 
 
 def _enqueue_after_commit(delivery_ids):

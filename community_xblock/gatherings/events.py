@@ -17,6 +17,7 @@ from community_xblock.core import permissions
 from community_xblock.core.errors import InvalidInput, NotFound
 from community_xblock.core.markup import render_markdown, visible_text
 from community_xblock.core.validation import check_text
+from community_xblock.gatherings import reminders
 from community_xblock.insights.talent.decisions import experts_named
 from community_xblock.models import EVENT_TITLE_MAX_LENGTH, Event, EventKind
 from community_xblock.moderation.actions import pinned_note
@@ -107,6 +108,7 @@ def plan(space, viewer, *, kind, title, description, starts, ends, time_zone, co
     # Its conversation, pinned where it was planned: questions before, talk during, the buzz after.
     event.thread = pinned_note(space, viewer, title=title, body=description or title, now=now)
     Event.objects.filter(pk=event.pk).update(thread=event.thread)
+    reminders.schedule(event)
     return event
 
 

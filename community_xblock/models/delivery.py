@@ -1,4 +1,4 @@
-"""Where alerts are sent (a course's chat webhooks) and what happened to each sending."""
+"""Where alerts and event reminders are sent (a course's chat webhooks) and what happened to each sending."""
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
@@ -53,10 +53,12 @@ class DeliveryFailure(models.TextChoices):
 
 
 class Delivery(models.Model):
-    """One alert sent to one webhook: its attempts so far and how the last one ended."""
+    """One alert, or one event's reminder, sent to one webhook: its attempts so far and how the last one ended."""
 
     webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
-    alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="deliveries")
+    alert = models.ForeignKey(Alert, null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey("Event", null=True, blank=True, on_delete=models.CASCADE, related_name="deliveries",
+                              help_text="The event whose reminder this is (alert is then empty).")
     status = models.CharField(max_length=12, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -49,6 +49,8 @@ class Event(models.Model):
     thread = models.ForeignKey("Thread", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                                help_text="The event's conversation, pinned in the unit it was planned in.")
     cancelled = models.BooleanField(default=False)
+    reminded_at = models.DateTimeField(null=True, blank=True,
+                                       help_text="When the reminder went out (claimed once, whoever sends it).")
     going = models.PositiveIntegerField(default=0)
     interested = models.PositiveIntegerField(default=0)
     not_going = models.PositiveIntegerField(default=0)

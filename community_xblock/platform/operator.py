@@ -16,6 +16,8 @@ DEFAULTS = {
     "webhook_timeout_seconds": 5,  # connect and read timeout of one delivery attempt
     "webhook_attempts": 5,  # attempts before a delivery is marked failed
     "webhook_backoff_seconds": 30,  # wait before the second attempt; doubled after each failure
+    "event_reminder_minutes": 60,  # how long before an event its reminder goes out
+    "reminder_from_email": None,  # the sender of reminder emails; None: Django's DEFAULT_FROM_EMAIL
 }
 
 

@@ -5,35 +5,10 @@ own WorkController), so it reads the test database."""
 import threading
 import time
 
-import pytest
-from celery.contrib.testing.worker import start_worker
-
-from community_xblock.demo.celery import app
 from community_xblock.models import Delivery
-from tests.delivery.receiver import Receiver, closed_port_url
+from tests.delivery.receiver import closed_port_url
 
 ERROR = "There is an error in the video: the formula at 3:10 is wrong."
-
-
-@pytest.fixture
-def worker(transactional_db, settings):
-    settings.XBLOCK_SETTINGS = {"CommunityXBlock": {
-        **settings.XBLOCK_SETTINGS["CommunityXBlock"],
-        "webhook_timeout_seconds": 1, "webhook_attempts": 3, "webhook_backoff_seconds": 0.2}}
-    app.control.purge()  # this run's queue (tests/settings.py) starts empty
-    app.conf.task_always_eager = False
-    try:
-        with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.task_always_eager = True
-
-
-@pytest.fixture
-def receiver():
-    server = Receiver()
-    yield server
-    server.close()
 
 
 def raise_alert(workbench, url):
