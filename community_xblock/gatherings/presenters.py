@@ -13,7 +13,7 @@ BANNER_AHEAD_HOURS = 24  # an event shows as "starts in N hours" from this close
 SHOWN = 5
 
 
-def event_view(event, answer, now, translator):
+def event_view(event, answer, now, translator, viewer_key=None):
     zone = ZoneInfo(event.time_zone)
     return {
         "id": event.pk, "kind": event.kind, "kind_label": translator.gettext(EventKind(event.kind).label),
@@ -25,6 +25,7 @@ def event_view(event, answer, now, translator):
         "places_left": None if event.capacity is None else max(0, event.capacity - event.going),
         "answer": answer, "thread_id": event.thread_id, "started": event.starts_at <= now,
         "banner": banner(event, now, translator),
+        "you_host": bool(viewer_key) and viewer_key == event.host_key,
     }
 
 
@@ -46,7 +47,7 @@ def upcoming(events, viewer, translator, now=None):
     if viewer.is_authenticated and events:
         answers = dict(Rsvp.objects.filter(event__in=events, user_key=viewer.user_key)
                        .values_list("event_id", "answer"))
-    return [event_view(event, answers.get(event.pk), now, translator) for event in events]
+    return [event_view(event, answers.get(event.pk), now, translator, viewer.user_key) for event in events]
 
 
 PERIOD_LABELS = {"before": _("The 7 days before"), "during": _("During the event"), "after": _("The 7 days after")}

@@ -62,25 +62,28 @@ def sweep(now=None):
 
 
 def _email(event):
+    """One email to each person who answered (and to the host), over one connection."""
     keys = list(Rsvp.objects.filter(event=event, answer__in=REMINDED).values_list("user_key", flat=True))
-    addresses = people.email_addresses(keys)
+    addresses = people.email_addresses([*keys, event.host_key])
     if not addresses:
         return 0
-    subject, body = message(event, BlockTranslator(None, settings.LANGUAGE_CODE))
+    translator = BlockTranslator(None, settings.LANGUAGE_CODE)
     sender = operator.option("reminder_from_email") or settings.DEFAULT_FROM_EMAIL
-    with get_connection() as connection:  # one connection for all; each person gets their own message
-        return connection.send_messages([EmailMessage(subject, body, sender, [address])
-                                         for address in sorted(addresses.values())]) or 0
+    messages = [EmailMessage(*message(event, translator, hosting=key == event.host_key), sender, [address])
+                for key, address in sorted(addresses.items(), key=lambda pair: pair[1])]
+    with get_connection() as connection:
+        return connection.send_messages(messages) or 0
 
 
-def message(event, translator):
+def message(event, translator, hosting=False):
     """(subject, body) of the reminder email, in the translator's language, the time in the event's zone."""
     gettext = translator.gettext
     with translation.override(translator.language):
         starts = formats.date_format(event.starts_at.astimezone(ZoneInfo(event.time_zone)), "DATETIME_FORMAT")
     subject = gettext("Reminder: “%(title)s” starts at %(time)s") % {"title": event.title,
                                                                       "time": f"{starts} ({event.time_zone})"}
-    lines = [subject, "", gettext("You answered that you would come, or that you were interested."),
+    lines = [subject, "", gettext("You are hosting this event.") if hosting else
+             gettext("You answered that you would come, or that you were interested."),
              gettext("Hosted by %(host)s.") % {"host": event.host_name}]
     if event.link:
         lines.append(gettext("Join the live session: %(link)s") % {"link": event.link})

@@ -11,6 +11,7 @@ from community_xblock.gatherings import calendar, charter, effect, events, rsvp
 from community_xblock.gatherings.course_page import course_health
 from community_xblock.gatherings.presenters import SHOWN, effect_view, upcoming
 from community_xblock.handlers.http import json_action
+from community_xblock.insights.talent.decisions import experts_named
 from community_xblock.models import EVENT_TITLE_MAX_LENGTH, EventKind, RsvpAnswer
 
 CALENDAR_TYPE = "text/calendar"
@@ -115,7 +116,9 @@ class GatheringHandlers:
             "effect_export_url": self.runtime.handler_url(self, "export_evaluation", query="format=events"),
             "rsvp_choices": RsvpAnswer.choices,
             "calendar_url": self.runtime.handler_url(self, "event_calendar"),
-            "can_plan": self.viewer.is_staff, "kinds": EventKind.choices, "limits": {"title": EVENT_TITLE_MAX_LENGTH}})
+            "can_plan": self.viewer.is_staff, "kinds": EventKind.choices,
+            "hosts": experts_named(self.community) if self.viewer.is_staff else [],
+            "limits": {"title": EVENT_TITLE_MAX_LENGTH}})
 
     def _calendar_name(self):
         return f"{self.community.org} {self.community.course}"

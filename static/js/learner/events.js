@@ -55,7 +55,7 @@
                 description: form.elements.description.value, starts: form.elements.starts.value,
                 ends: form.elements.ends.value, time_zone: form.elements.time_zone.value,
                 capacity: capacity ? Number(capacity) : null, link: form.elements.link.value,
-                course_wide: form.elements.course_wide.checked})
+                course_wide: form.elements.course_wide.checked, host: form.elements.host.value})
                 .then(function (data) {
                     show(data, gettext('Event planned. Its conversation is pinned in this unit.'));
                 })

@@ -4,10 +4,23 @@
     'use strict';
 
     parts.strategist = function (cx) {
+        var gettext = cx.gettext;
+
         cx.actions['course-page'] = function () {
             cx.call('course_page', {}).then(function (data) {
-                cx.showPanel('.cx-course-page-panel', data.html, cx.gettext('Course page loaded.'));
+                cx.showPanel('.cx-course-page-panel', data.html, gettext('Course page loaded.'));
             }).catch(function (error) { cx.announce(error.message); });
+        };
+        /* From the Talent panel: the event form, opened for an expert session that this expert hosts. */
+        cx.actions['invite-host'] = function (button) {
+            var details = cx.root.querySelector('.cx-plan-event');
+            var form = details && details.querySelector('form');
+            if (!form) { return; }
+            details.open = true;
+            form.elements.kind.value = 'expert_session';
+            form.elements.host.value = button.getAttribute('data-user-key');
+            form.elements.title.focus();
+            cx.announce(gettext('Plan the expert session: its host is chosen.'));
         };
         cx.actions['event-effect'] = function (button) {
             var slot = button.parentNode.querySelector('.cx-effect-slot');
