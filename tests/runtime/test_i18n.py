@@ -132,8 +132,35 @@ def seeded(workbench):
     seed_alerts(workbench)
     seed_talent(workbench)
     seed_event(workbench)
+    seed_past_event(workbench)
     workbench.ok("save_charter", {"charter": "ŭ be kind"}, student="staff")
+    workbench.ok("save_settings", {"scheduled_prompts": [
+        {"text": "ŭ now", "shows_from": "2026-01-05"}, {"text": "ŭ later", "days_after_end": 30},
+        {"text": "ŭ video", "component": workbench.component_keys()[0], "shows_from": "2099-01-01"}]},
+        student="staff")
     return thread_id
+
+
+def seed_past_event(workbench):
+    """A debate held three days ago that two learners joined: the staff's past events and its measured effect."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community_xblock.conversations import threads
+    from community_xblock.core.lookups import space_for
+    from community_xblock.gatherings import events
+    from community_xblock.platform.identity import Viewer
+
+    space = space_for(workbench.block_for("staff").community_key)
+    starts = timezone.now() - timedelta(days=3)
+    event = events.plan(space, Viewer("staff", "staff", is_staff=True), kind="debate", title="ŭ debate",
+                        description="", time_zone="UTC", starts=starts.replace(tzinfo=None).isoformat(),
+                        ends=(starts + timedelta(hours=2)).replace(tzinfo=None).isoformat(),
+                        now=starts - timedelta(days=1))
+    for minutes, student in ((10, "amelie"), (20, "zsofia")):
+        threads.reply(space, Viewer(student, student), thread_id=event.thread_id, body="ŭ argument",
+                      now=starts + timedelta(minutes=minutes))
 
 
 def seed_event(workbench):
@@ -194,6 +221,8 @@ def seed_alerts(workbench):
 
 
 def pages(workbench, language, thread_id):
+    from community_xblock.models import Event
+
     client = workbench.client
     views = {}
     for student in ("student_1", "staff"):
@@ -204,6 +233,8 @@ def pages(workbench, language, thread_id):
                   "course_page"):
         views[panel] = workbench.ok(panel, {}, student="staff")["html"]
     views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
+    past = Event.objects.get(title="ŭ debate")
+    views["event effect"] = workbench.ok("event_effect", {"event_id": past.pk}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")
     views["author"] = client.get(f"/scenario/community.0/author_view/?student=staff&lang={language}")
     return {name: view if isinstance(view, str) else view.content.decode("utf-8") for name, view in views.items()}
