@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
 from community_xblock.insights import charts
+from community_xblock.insights.rates import CONFIDENCE
 from community_xblock.models import EventKind, Rsvp
 
 BANNER_AHEAD_HOURS = 24  # an event shows as "starts in N hours" from this close
@@ -54,26 +55,43 @@ PERIOD_LABELS = {"before": _("The 7 days before"), "during": _("During the event
 SIDE_LABELS = {"unit": _("This unit"), "control": _("Other units")}
 
 
+MEASURES = (("posts", _("Posts")), ("posts_per_day", _("Posts per day")), ("participants", _("Participants")),
+            ("new_participants", _("New participants")), ("replies_per_thread", _("Replies per thread")),
+            ("negative_share", _("Negative share")),
+            ("rate_ratio", _("Rate ratio to the week before (%(level)s%% interval)")))
+
+
 def effect_view(effect, translator):
-    """The measured effect (``effect.measure``) as the staff view shows it: one table row per period and side,
-    a chart of posts per day, and the verdict in words."""
+    """The measured effect (``effect.measure``) as the staff view shows it: for this unit and for the control, a
+    table with a row per measure and a column per period (narrow enough for a phone), a chart of posts per day,
+    and the verdict in words."""
     gettext = translator.gettext
-    rows = []
-    for period in effect["periods"]:
-        for side in ("unit", "control"):
-            counts = (effect[side] or {}).get(period)
-            if counts is None:
-                continue
-            rows.append({"period": gettext(PERIOD_LABELS[period]), "side": gettext(SIDE_LABELS[side]),
-                         "is_unit": side == "unit", **counts,
-                         "negative_percent": round(100 * counts["negative_share"]),
-                         "ratio": _ratio_text(counts.get("rate_ratio"), translator)})
+    periods = list(effect["periods"])
+    sides = []
+    for side in ("unit", "control"):
+        counts = effect[side]
+        if counts is None:
+            continue
+        sides.append({"key": side, "label": gettext(SIDE_LABELS[side]), "rows": [
+            {"measure": gettext(label) % {"level": round(100 * CONFIDENCE)},
+             "values": [_shown(name, counts[period], translator) for period in periods]}
+            for name, label in MEASURES]})
     chart = charts.bar_chart(
         gettext("Posts per day around the event"),
         gettext("Learners' posts per day before, during and after the event, in this unit and in the other units "
-                "of the course; the table below gives the same numbers."),
-        [(f"{row['period']} · {row['side']}", row["posts_per_day"]) for row in rows])
-    return {"effect": effect, "rows": rows, "chart": chart, "verdict": _verdict_text(effect, translator)}
+                "of the course; the tables below give the same numbers."),
+        [(f"{gettext(PERIOD_LABELS[period])} · {gettext(SIDE_LABELS[side['key']])}",
+          effect[side["key"]][period]["posts_per_day"]) for side in sides for period in periods])
+    return {"effect": effect, "periods": [gettext(PERIOD_LABELS[period]) for period in periods], "sides": sides,
+            "chart": chart, "verdict": _verdict_text(effect, translator)}
+
+
+def _shown(measure, counts, translator):
+    if measure == "rate_ratio":
+        return _ratio_text(counts.get("rate_ratio"), translator) or "—"
+    if measure == "negative_share":
+        return translator.gettext("%(percent)s%%") % {"percent": round(100 * counts["negative_share"])}
+    return counts[measure]
 
 
 def _ratio_text(ratio, translator):

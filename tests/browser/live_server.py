@@ -75,6 +75,12 @@ class LiveWorkbench:
                 time.sleep(0.2)
         raise RuntimeError("the workbench server did not start: " + (self.workdir / "server.log").read_text())
 
+    def shell(self, code):
+        """Run Python in the server's own settings and database (``django-admin shell -c``): for a state the
+        handlers refuse to create, such as an event already held, written through the domain rules."""
+        subprocess.run([sys.executable, "-m", "django", "shell", "-c", code], cwd=self.workdir, env=self._env(),
+                       check=True, capture_output=True)
+
     def stop(self):
         if self.process:
             self.process.terminate()

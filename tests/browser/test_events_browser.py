@@ -78,3 +78,61 @@ def test_a_new_learner_accepts_the_guidelines_then_posts(people, live, demo_usag
         accessible_and_within_the_screen(page, "the space after a first post sticks out")
     finally:  # the other tests of the session post freely
         live.call(live.session("staff"), demo_usage_id, "save_charter", {"charter": ""})
+
+
+HELD_EVENT = """
+from datetime import timedelta
+from django.utils import timezone
+from community_xblock.conversations import threads
+from community_xblock.core.lookups import space_for
+from community_xblock.gatherings import events
+from community_xblock.platform.identity import CommunityKey, Viewer
+space = space_for(CommunityKey("workbench", "sdk", "{usage_id}", "workbench"))
+starts = timezone.now() - timedelta(days=3)
+event = events.plan(space, Viewer("staff", "staff", is_staff=True), kind="debate", title="Debate held on Monday",
+                    description="", time_zone="UTC", starts=starts.replace(tzinfo=None).isoformat(),
+                    ends=(starts + timedelta(hours=2)).replace(tzinfo=None).isoformat(),
+                    now=starts - timedelta(days=1))
+for minutes, name in ((10, "held_a"), (20, "held_b"), (30, "held_c")):
+    threads.reply(space, Viewer(name, name), thread_id=event.thread_id, body="My argument.",
+                  now=starts + timedelta(minutes=minutes))
+"""
+
+
+def test_staff_read_what_a_past_event_did_to_the_buzz(people, live, demo_usage_id):
+    live.shell(HELD_EVENT.format(usage_id=demo_usage_id))
+    staff = people("staff", width=320)
+    page = staff.open()
+    past = page.locator(".cx-past-events li", has_text="Debate held on Monday")
+    past.get_by_role("button", name="Measured effect").click()
+    heading = page.get_by_role("heading", name="What “Debate held on Monday” did to the buzz")
+    staff.shows(heading)
+    assert page.evaluate("document.activeElement.tagName") == "H5"  # focus moved to what was measured
+    table = past.get_by_role("table", name="Learners' activity in this unit")
+    assert table.locator("thead th").all_inner_texts() == ["The 7 days before", "During the event", "The 7 days after"]
+    posts = table.locator("tbody tr", has_text="Posts").first.locator("td").all_inner_texts()
+    assert posts[1] == "3"  # three learners' posts while it ran
+    assert past.locator("svg[role='img']").count() == 1
+    accessible_and_within_the_screen(page, "the measured effect sticks out")
+
+
+def test_an_author_schedules_a_prompt_in_studio_and_learners_see_it(people, live, demo_usage_id):
+    author = people("staff", width=320)
+    page = author.page
+    page.goto(f"{live.url}/scenario/community.0/studio_view/?student=staff")
+    editor = page.locator("form.cx-studio")
+    editor.wait_for()
+    editor.get_by_role("button", name="Add a scheduled prompt").click()
+    row = editor.locator("[data-scheduled-prompt]").last
+    assert page.evaluate("document.activeElement.dataset.part") == "text"
+    row.get_by_label("Prompt", exact=True).fill("This week: bring one example from your garden.")
+    row.get_by_label("From the day").fill(timezone.now().date().isoformat())
+    accessible_and_within_the_screen(page, "the scheduled prompt row sticks out")
+    editor.get_by_role("button", name="Save").click()
+    page.wait_for_function("document.querySelector('.cx-studio .cx-live').textContent.includes('Settings saved.')")
+    try:
+        learner = people("promptlearner", width=320).open()
+        assert "This week: bring one example from your garden." in learner.locator(".cx").first.inner_text()
+    finally:
+        status, _data = live.call(live.session("staff"), demo_usage_id, "save_settings", {"scheduled_prompts": []})
+        assert status == 200
