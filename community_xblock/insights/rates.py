@@ -10,7 +10,8 @@ import math
 from dataclasses import dataclass
 
 CONFIDENCE = 0.95
-_BISECTIONS = 80
+_MAX_STEPS = 200
+_QUANTILE_TOLERANCE = 1e-13
 _FRACTION_TERMS = 300
 _TINY = 1e-300
 
@@ -54,15 +55,26 @@ def clopper_pearson(successes, trials, confidence=CONFIDENCE):
 
 
 def beta_quantile(probability, a, b):
-    """The x at which the Beta(a, b) distribution function reaches ``probability`` (bisection: it is monotone)."""
-    low, high = 0.0, 1.0
-    for _ in range(_BISECTIONS):
-        middle = (low + high) / 2
-        if regularized_beta(middle, a, b) < probability:
-            low = middle
+    """The x at which the Beta(a, b) distribution function reaches ``probability``: regula falsi with the
+    Illinois step (the function is monotone on [0, 1]; a dozen evaluations instead of bisection's fifty)."""
+    low, high, f_low, f_high = 0.0, 1.0, -probability, 1 - probability
+    x, side = 0.5, 0
+    for _ in range(_MAX_STEPS):
+        x = (low * f_high - high * f_low) / (f_high - f_low)
+        if not low < x < high:
+            x = (low + high) / 2
+        f = regularized_beta(x, a, b) - probability
+        if abs(f) < _QUANTILE_TOLERANCE or high - low < 1e-16:
+            return x
+        if f < 0:
+            low, f_low = x, f
+            f_high = f_high / 2 if side == -1 else f_high
+            side = -1
         else:
-            high = middle
-    return (low + high) / 2
+            high, f_high = x, f
+            f_low = f_low / 2 if side == 1 else f_low
+            side = 1
+    return x
 
 
 def regularized_beta(x, a, b):
@@ -90,6 +102,6 @@ def _fraction(x, a, b):
             c = 1 + numerator / c
             c = c if abs(c) > _TINY else _TINY
             value *= c * d
-        if abs(c * d - 1) < 1e-15:
+        if abs(c * d - 1) < 3e-14:
             break
     return value

@@ -7,6 +7,7 @@ import resource
 import statistics
 import time
 import tracemalloc
+from datetime import timedelta
 
 import django
 
@@ -14,6 +15,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
+from django.db.models import Max, Min  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from web_fragments.fragment import Fragment  # noqa: E402
@@ -23,10 +25,11 @@ from community_xblock.aggregates import ledger  # noqa: E402
 from community_xblock.conversations import listing, visits  # noqa: E402
 from community_xblock.conversations.presenters import Audience, thread_summary  # noqa: E402
 from community_xblock.core.lookups import space_for  # noqa: E402
+from community_xblock.gatherings import effect  # noqa: E402
 from community_xblock.gatherings.course_page import course_health  # noqa: E402
 from community_xblock.insights import detectors, evaluation, exports  # noqa: E402
 from community_xblock.insights.talent import presenters as talent  # noqa: E402
-from community_xblock.models import Community  # noqa: E402
+from community_xblock.models import Community, Event  # noqa: E402
 from community_xblock.platform.identity import Viewer, community_key_for  # noqa: E402
 from tests.perf import seeding  # noqa: E402
 
@@ -266,6 +269,19 @@ def talent_figures(community, repeat):
             "candidates": sum(1 for _candidate in ranking.shown())}
 
 
+def effect_figures(community, repeat):
+    """What the staff's "Measured effect" reads, for an event of two hours in the middle of the seeded weeks
+    (after ``talent_figures``: the community is alone in its course, so the control side is empty)."""
+    bounds = community.posts.aggregate(first=Min("created_at"), last=Max("created_at"))
+    middle = bounds["first"] + (bounds["last"] - bounds["first"]) / 2
+    event = Event.objects.create(org=community.org, course=community.course, community=community, kind="live_qa",
+                                 title="Bench", starts_at=middle, ends_at=middle + timedelta(hours=2),
+                                 time_zone="UTC", host_key="bench", host_name="bench", created_by="bench")
+    measured, queries = counted_queries(lambda: effect.measure(event))
+    return {"measure": median_ms(lambda: effect.measure(event), repeat), "queries": queries,
+            "window_posts": sum(counts["posts"] for counts in measured["unit"].values())}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", required=True)
@@ -332,6 +348,7 @@ def main():
                             COURSE_UNITS)
     for size, (_usage_id, _thread_id, space, _seeded) in communities.items():  # last: it moves the communities
         figures[size]["talent"] = talent_figures(Community.objects.get(pk=space.community.pk), max(5, repeat // 2))
+        figures[size]["effect"] = effect_figures(Community.objects.get(pk=space.community.pk), max(5, repeat // 2))
     result = {"database": options.database, "floor": floor, "render_floor": render_floor, "sizes": figures,
               "course": {**course, "posts_per_unit": largest},
               "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}

@@ -21,6 +21,10 @@ TARGETS = {
         r["sizes"][str(s[-1])]["staff_views"][view] <= 1.2 * r["sizes"][str(s[0])]["staff_views"][view]
         for view in ("alerts", "review_queue")),
     "talent ranking of the largest course under 1 s": lambda r, s: r["sizes"][str(s[-1])]["talent"]["ranking"] < 1000,
+    "an event's measured effect under 500 ms at the largest size": lambda r, s: r["sizes"][str(s[-1])]["effect"][
+        "measure"] < 500,
+    "an event's measured effect: queries the same at every size": lambda r, s: len(
+        {figure["effect"]["queries"] for figure in r["sizes"].values()}) == 1,
     "talent ranking: queries the same at every size": lambda r, s: len(
         {figure["talent"]["queries"] for figure in r["sizes"].values()}) == 1,
     "queries per post the same at every size": lambda r, s: len(
@@ -93,6 +97,11 @@ def print_all(results, sizes):
            f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
            by_size(lambda r, f: f"rank {f['talent']['ranking']:7.1f} q {f['talent']['queries']:2d} "
                                 f"shown {f['talent']['candidates']:3d}"))
+    _table("an event's measured effect (7 days before, during, 7 days after, in the middle of the seeded weeks), "
+           "median ms, queries, learners' posts in its periods",
+           f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
+           by_size(lambda r, f: f"effect {f['effect']['measure']:6.1f} q {f['effect']['queries']} "
+                                f"posts {f['effect']['window_posts']:6d}"))
     _table("a page of the thread list, stage by stage (ms, each including the one before): its SQL run raw, the "
            "rows read, their summaries, the items' HTML; the visit recorded; the whole handler",
            f"{'posts':>8} | " + " || ".join(f"{name:^62}" for name in names),
