@@ -230,7 +230,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
     def prompt_record(self):
         """The unit's editorial line as the strategist's course page shows it (``Community.prompts``)."""
         names = {component.usage_key: component.display_name for component in self.unit_components}
-        course_end = self.phase.switch_at
+        course_end = phases.course_end_moment(self.course_end, self.platform_course_end)  # as saved just now
         return {"prompt": self.prompt, "course_end": course_end.isoformat() if course_end else None,
                 "scheduled": [{**item, "component_name": names.get(item["component"], item["component"])}
                               for item in self.scheduled_prompts]}

@@ -33,7 +33,7 @@ class PhaseState:
 def phase_state(settings, runtime_course_end=None, now=None):
     """Where the community stands now. ``settings`` holds course_end, policies and alumni_until (ISO dates)."""
     now = now or timezone.now()
-    switch_at = runtime_course_end or _day_end(settings.get("course_end"))
+    switch_at = course_end_moment(settings.get("course_end"), runtime_course_end)
     if switch_at is None or now < switch_at:
         return PhaseState(COURSE, settings.get("course_policy") or OPEN, switch_at)
     until = _day_end(settings.get("alumni_until"))
@@ -41,6 +41,11 @@ def phase_state(settings, runtime_course_end=None, now=None):
         return PhaseState(ALUMNI, READ_ONLY if settings.get("alumni_policy") != CLOSED else CLOSED, switch_at,
                           window_over=True)
     return PhaseState(ALUMNI, settings.get("alumni_policy") or OPEN, switch_at)
+
+
+def course_end_moment(course_end_setting, runtime_course_end=None):
+    """When the course phase ends: the runtime's course end, else the end of the author's ``course_end`` day."""
+    return runtime_course_end or _day_end(course_end_setting)
 
 
 def require_can_read(state, viewer):

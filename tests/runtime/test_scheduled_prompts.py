@@ -30,6 +30,8 @@ def test_alumni_prompts_count_from_the_course_end(unit):
     save(unit, course_end=days_from_today(-40), scheduled_prompts=[
         {"text": "A month on: what do you still use?", "days_after_end": 30},
         {"text": "Two months on.", "days_after_end": 60}])
+    course_page = unit.ok("course_page", {}, student="staff")["html"]  # the copy the save wrote, course end known
+    assert course_page.count("Shown now") == 1 and course_page.count("cx-prompt-coming") == 1
     page = unit.page("amelie")
     assert "A month on: what do you still use?" in page and "Two months on." not in page
 
