@@ -161,7 +161,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
         """The community space: prompt, phase, the form to start a conversation, the first page of threads."""
         if self.phase.policy == phases.CLOSED and not self.viewer.is_staff:
             return self._fragment(self._render("learner/closed.html", {"phase": self.phase}))
-        self._remember_name()
+        self._remember_place()
         self._publish_pending_grade()
         since = visits.record_visit(self.community, self.viewer)
         audience = self._audience(since)
@@ -227,15 +227,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
         fragment.add_javascript(static_text("js/common.js"))  # after the catalog: it reads it
         return fragment
 
-    def prompt_record(self):
-        """The unit's editorial line as the strategist's course page shows it (``Community.prompts``)."""
-        names = {component.usage_key: component.display_name for component in self.unit_components}
-        course_end = phases.course_end_moment(self.course_end, self.platform_course_end)  # as saved just now
-        return {"prompt": self.prompt, "course_end": course_end.isoformat() if course_end else None,
-                "scheduled": [{**item, "component_name": names.get(item["component"], item["component"])}
-                              for item in self.scheduled_prompts]}
-
-    def _remember_name(self):
+    def _remember_place(self):
         """Course-wide reports name each unit's community and show its prompts, and chat alerts link to it; write
         only when the name, the prompts or the link changed (the name as stored, not as translated for this
         viewer: viewers in other languages must not rewrite it). The link and the prompts are the course team's
@@ -244,7 +236,9 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
         place = {"display_name": self.display_name[:255]}
         if self.viewer.is_staff:
             place["page_url"] = page_url(self.scope_ids.usage_id)[:500]
-            place["prompts"] = self.prompt_record()
+            place["prompts"] = prompts.record(
+                self.prompt, self.course_end, self.scheduled_prompts,
+                {component.usage_key: component.display_name for component in self.unit_components})
         if any(getattr(self.community, field) != value for field, value in place.items()):
             Community.objects.filter(pk=self.community.pk).update(**place)
 

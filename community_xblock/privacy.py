@@ -13,8 +13,11 @@ from community_xblock.aggregates import changes as aggregates
 from community_xblock.core import course_cache
 from community_xblock.models import (
     CandidateDecision,
+    CharterAcceptance,
     CommunityExpert,
     Endorsement,
+    Event,
+    EventReminder,
     Flag,
     FlaggerRecord,
     Follow,
@@ -22,6 +25,7 @@ from community_xblock.models import (
     ModerationAction,
     Post,
     Reaction,
+    Rsvp,
     TalentOptOut,
     Thread,
     Visit,
@@ -86,6 +90,11 @@ def retire_user(user_key):
             model.objects.filter(user_key=user_key).delete()
         Endorsement.objects.filter(endorser_key=user_key).update(endorser_key=retired_key)
         Endorsement.objects.filter(person_key=user_key).update(person_key=retired_key)
+        # Events: their answers keep counting, their acceptance of the charter holds, their name goes.
+        Rsvp.objects.filter(user_key=user_key).update(user_key=retired_key)
+        EventReminder.objects.filter(user_key=user_key).delete()
+        CharterAcceptance.objects.filter(user_key=user_key).update(user_key=retired_key)
+        Event.objects.filter(host_key=user_key).update(host_key=retired_key, host_name=RETIRED_NAME)
     return blanked
 
 

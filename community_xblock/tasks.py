@@ -17,6 +17,7 @@ from community_xblock.platform import operator
 
 MAX_DATABASE_RETRIES = 10
 MAX_REMINDER_RETRIES = 8
+REMINDER_BACKOFF_SECONDS = 60  # doubled after each failure: about four hours in all
 EARLY_TOLERANCE_SECONDS = 5
 
 
@@ -42,22 +43,25 @@ def deliver(self, delivery_id):
     raise self.retry(countdown=backoff * 2 ** (attempts - 1))
 
 
-@shared_task(bind=True, name="community_xblock.remind_event", max_retries=MAX_REMINDER_RETRIES, acks_late=True,
-             ignore_result=True)
+@shared_task(bind=True, name="community_xblock.remind_event", max_retries=None, acks_late=True, ignore_result=True)
 def remind_event(self, event_id):
-    """An event's reminder, enqueued for its moment when the event is planned (``gatherings/reminders.py``)."""
-    starts_at = Event.objects.filter(pk=event_id).values_list("starts_at", flat=True).first()
-    if starts_at is None:
+    """An event's reminder (``gatherings/reminders.py``): hops towards its moment, then sends it, or finishes the
+    emails an earlier attempt could not send."""
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None or event.cancelled:
         return
-    early = (starts_at - reminders.lead() - timezone.now()).total_seconds()
-    if early > EARLY_TOLERANCE_SECONDS:
+    wait = (reminders.due_at(event.starts_at) - timezone.now()).total_seconds()
+    if wait > EARLY_TOLERANCE_SECONDS:
         # In-process (the demo), the task runs as the event is planned: the sweep command sends it in time.
         if not self.request.is_eager:
-            raise self.retry(countdown=early)
+            remind_event.apply_async((event_id,), countdown=min(wait, reminders.HOP.total_seconds()))
         return
     try:
-        reminders.send_if_due(event_id)
-    except (SMTPException, OSError, DatabaseError) as error:  # the mail server or the database: try again
-        if self.request.is_eager:
+        if event.reminded_at is None:
+            reminders.send_if_due(event_id, now=max(timezone.now(), reminders.due_at(event.starts_at)))
+        else:  # a mail server failed on an earlier attempt: the people not emailed yet
+            reminders.email_pending(event)
+    except (SMTPException, OSError, DatabaseError) as error:
+        if self.request.is_eager or self.request.retries >= MAX_REMINDER_RETRIES:
             raise
-        raise self.retry(exc=error, countdown=operator.option("webhook_backoff_seconds")) from error
+        raise self.retry(exc=error, countdown=REMINDER_BACKOFF_SECONDS * 2 ** self.request.retries) from error

@@ -1,5 +1,6 @@
 """What each chat tool receives for an alert: the alert, its counts and a link back; learners' words only when
-the course team turned that on (and never their names). And for an event's reminder: what, when, who answered.
+the course team turned that on (and never their names). And for an event's reminder: what, when, how many
+answered, and its host (a learner hosting is not named).
 
 - ``generic``: JSON documented in the README, signed by ``sending.signature``;
 - ``slack``: an incoming webhook's ``text`` with ``blocks`` (mrkdwn);
@@ -8,11 +9,11 @@ the course team turned that on (and never their names). And for an event's remin
 """
 import re
 from datetime import UTC
-from zoneinfo import ZoneInfo
 
 from django.utils import formats, translation
 
 from community_xblock.conversations.presenters import excerpt
+from community_xblock.gatherings.presenters import local_time, public_host, reminder_title
 from community_xblock.insights.detectors.presenters import alert_title, alert_why
 from community_xblock.models import WebhookFormat
 
@@ -40,10 +41,9 @@ def build(webhook, delivery, alert, posts, translator):
 def build_reminder(webhook, delivery, event, translator):
     """The body of ``delivery`` of the reminder of ``event`` (an Event, its unit's community selected) to
     ``webhook``: the course's channel hears that it starts soon, with its time in its own zone."""
-    gettext, zone = translator.gettext, ZoneInfo(event.time_zone)
-    starts = _moment(event.starts_at, translator.language, zone) + f" ({event.time_zone})"
+    gettext, host = translator.gettext, public_host(event, translator)
     link = event.link or (event.community.page_url if event.community_id else "") or None
-    facts = {"title": gettext("Reminder: “%(title)s” starts at %(time)s") % {"title": event.title, "time": starts},
+    facts = {"title": reminder_title(event, translator),
              "why": translator.ngettext("%(count)s person going, %(interested)s interested.",
                                         "%(count)s people going, %(interested)s interested.", event.going)
              % {"count": event.going, "interested": event.interested},
@@ -52,10 +52,10 @@ def build_reminder(webhook, delivery, event, translator):
         return {"event": "community.event_reminder", "delivery_id": delivery.pk,
                 "community_event": {"id": event.pk, "kind": event.kind, "title": event.title,
                                     "starts_at": event.starts_at.isoformat(), "ends_at": event.ends_at.isoformat(),
-                                    "time_zone": event.time_zone, "link": event.link or None, "host": event.host_name,
+                                    "time_zone": event.time_zone, "link": event.link or None, "host": host,
                                     "going": event.going, "interested": event.interested,
                                     "capacity": event.capacity, "course_wide": event.community_id is None}}
-    facts["card"] = [(gettext("Starts"), starts), (gettext("Host"), event.host_name)]
+    facts["card"] = [(gettext("Starts"), local_time(event, translator.language)), (gettext("Host"), host)]
     return CHAT_BUILDERS[webhook.format](facts, translator)
 
 
@@ -105,12 +105,10 @@ def _mattermost(facts, translator):
     return {"text": "\n".join([heading, *_lines(facts, translator, ">", _mattermost_text)])}
 
 
-def _moment(moment, language, zone=None):
-    """A date and time as the channel's language writes them (Django's formats for it), in UTC unless ``zone``
-    is given (an event's own zone, which the caller names)."""
+def _moment(moment, language):
+    """A date and time as the channel's language writes them (Django's formats for it), in UTC."""
     with translation.override(language):
-        shown = formats.date_format(moment.astimezone(zone or UTC), "DATETIME_FORMAT")
-    return shown if zone else shown + " UTC"
+        return formats.date_format(moment.astimezone(UTC), "DATETIME_FORMAT") + " UTC"
 
 
 def _teams(facts, translator):

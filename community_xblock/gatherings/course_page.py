@@ -2,7 +2,7 @@
 events and its charter, from stored aggregates in a fixed number of queries whatever the number of units and
 posts (the units, their unit and week rows, open alerts, experts, events, the charter).
 
-Each unit's prompt and scheduled prompts come from the copy on its Community row (``Community.prompts``): the
+Each unit's prompt and scheduled prompts come from the copy on its Community row (``prompts.record``): the
 block's own settings live in the modulestore, which one block cannot read for the others.
 
 Health per unit: posts this week against last week (the activity trend), unanswered questions, open alerts,
@@ -32,7 +32,9 @@ NEGATIVE_COLUMNS = ("sig_frustration", "flags", "confused", "found_error")
 EVENTS_SHOWN = 20
 
 
-def course_health(space, viewer, now=None):
+def course_health(space, viewer, now=None, course_end=None):
+    """``course_end``: the viewing run's end as the platform knows it (units of a course share it; each unit's
+    own ``course_end`` setting stands in where it is unknown)."""
     permissions.require_staff(viewer)
     community, now = space.community, now or timezone.now()
     units, totals = course_units(community)
@@ -47,14 +49,14 @@ def course_health(space, viewer, now=None):
                    .values("community_id").annotate(n=Count("pk")).values_list("community_id", "n"))
     return {
         "units": [_unit_health(unit, community, total=totals.get(unit.pk), weeks=weeks, alerts=alerts,
-                               experts=experts, now=now) for unit in units],
+                               experts=experts, now=now, course_end=course_end) for unit in units],
         "experts": sum(experts.values()),
         "events": _events(community, units, now),
         "charter": _charter(community),
     }
 
 
-def _unit_health(unit, here, *, total, weeks, alerts, experts, now):
+def _unit_health(unit, here, *, total, weeks, alerts, experts, now, course_end):
     posts = total.posts if total else 0
     negative = sum(getattr(total, column) for column in NEGATIVE_COLUMNS) if total else 0
     this, last = weeks.get((unit.pk, True), 0), weeks.get((unit.pk, False), 0)
@@ -66,16 +68,11 @@ def _unit_health(unit, here, *, total, weeks, alerts, experts, now):
         "open_alerts": alerts.get(unit.pk, 0),
         "negative_percent": round(100 * negative / posts) if posts else 0,
         "experts": experts.get(unit.pk, 0),
-        **_prompts(unit.prompts or {}, now),
+        **prompts.schedule_today(unit.prompts or {}, course_end, now),
     }
 
 
-def _prompts(record, now):
-    """The unit's prompt and its scheduled prompts with their state today, from the copy the block keeps on its
-    Community row (written when staff open the unit or save its settings)."""
-    course_end = datetime.fromisoformat(record["course_end"]) if record.get("course_end") else None
-    return {"prompt": record.get("prompt", ""),
-            "scheduled": prompts.timeline(record.get("scheduled", []), course_end, now)}
+
 
 
 def _events(community, units, now):

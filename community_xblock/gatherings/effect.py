@@ -18,12 +18,13 @@ from django.db.models import Case, Count, F, IntegerField, Min, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
+from community_xblock.conversations.threads import week_of
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict
-from community_xblock.gatherings.events import event_of
+from community_xblock.gatherings.events import concerning, event_of
 from community_xblock.insights.detectors.evidence import NEGATIVE_POSTS
 from community_xblock.insights.rates import rate_ratio
-from community_xblock.models import Community, Event, Participant, Post
+from community_xblock.models import Community, Participant, Post
 
 WINDOW = timedelta(days=7)
 PERIODS = ("before", "during", "after")
@@ -81,7 +82,7 @@ def _count_posts(figures, targets, controls, spans):
     start, end = _span(spans)
     posts = Post.objects.filter(community_id__in=targets + controls, deleted=False, author_is_staff=False,
                                 created_at__gte=start, created_at__lt=end,
-                                week__gte=(start - timedelta(days=7)).date(), week__lte=end.date())
+                                week__gte=week_of(start), week__lte=week_of(end))
     aggregates = {}
     for name, (period_start, period_end) in spans.items():
         within = Q(created_at__gte=period_start, created_at__lt=period_end)
@@ -140,8 +141,13 @@ def _ratio(posts, days, before_posts, before_days):
 
 def _verdict(overall):
     """"lifted" when the unit's interval since the start lies above 1 and above the control's ratio, "lowered" in
-    the mirror case, else "unclear"."""
-    unit, reference = overall[UNIT], (overall.get(CONTROL) or {}).get("ratio")
+    the mirror case, else "unclear". Without a control (a course-wide event, a one-unit course, or other units
+    silent throughout) the interval is read against 1 alone; a control that wrote nothing before and something
+    since rose without bound, so nothing rose more."""
+    unit, control = overall[UNIT], overall.get(CONTROL)
+    if control is not None and control["ratio"] is None and control["low"] is not None:
+        return "lowered" if unit["fell"] else "unclear"
+    reference = control["ratio"] if control is not None else None
     if unit["rose"] and (reference is None or unit["low"] > reference):
         return "lifted"
     if unit["fell"] and (reference is None or unit["high"] < reference):
@@ -165,12 +171,11 @@ def of_unit(community, now=None):
     """The effect of every event of this unit (and every course-wide one) that has started, the latest first:
     what the exports and ``community_report`` give."""
     now = now or timezone.now()
-    started = Event.objects.filter(Q(community=community) | Q(community__isnull=True), org=community.org,
-                                   course=community.course, cancelled=False, starts_at__lte=now)
-    return [measure(event, now) for event in started.order_by("-starts_at", "-pk")[:MEASURED_MOST]]
+    started = concerning(community).filter(starts_at__lt=now).order_by("-starts_at", "-pk")[:MEASURED_MOST]
+    return [measure(event, now) for event in started]
 
 
-EXPORT_COLUMNS = ["event_id", "title", "kind", "course_wide", "verdict", "period", "units", "start", "end", "days",
+EXPORT_COLUMNS = ["event_id", "title", "kind", "course_wide", "verdict", "period", "side", "start", "end", "days",
                   "posts", "posts_per_day", "participants", "new_participants", "replies_per_thread",
                   "negative_share", "rate_ratio", "rate_ratio_low", "rate_ratio_high"]
 

@@ -129,10 +129,15 @@ def _expert_host(space, user_key):
     return expert["user_key"], expert["name"] or expert["user_key"]
 
 
+def concerning(community):
+    """The course's events, not cancelled, that concern this unit: its own and the course-wide ones."""
+    return Event.objects.filter(Q(community=community) | Q(community__isnull=True), org=community.org,
+                                course=community.course, cancelled=False)
+
+
 def of_unit(community, *, upcoming_from=None, limit=None):
-    """The course's events that concern this unit (its own and the course-wide ones), soonest first."""
-    events = Event.objects.filter(Q(community=community) | Q(community__isnull=True), org=community.org,
-                                  course=community.course, cancelled=False)
+    """The course's events that concern this unit, soonest first."""
+    events = concerning(community)
     if upcoming_from is not None:
         events = events.filter(ends_at__gt=upcoming_from)
     events = events.order_by("starts_at", "pk")
@@ -141,17 +146,14 @@ def of_unit(community, *, upcoming_from=None, limit=None):
 
 def past_of_unit(community, now, limit):
     """The course's events of this unit that are over, the latest first: what staff measure the effect of."""
-    events = Event.objects.filter(Q(community=community) | Q(community__isnull=True), org=community.org,
-                                  course=community.course, cancelled=False, ends_at__lte=now)
-    return list(events.order_by("-ends_at", "-pk")[:limit])
+    return list(concerning(community).filter(ends_at__lte=now).order_by("-ends_at", "-pk")[:limit])
 
 
 def event_of(space, event_id, *, lock=False):
     """An event of this course that concerns this unit (``lock``: its row locked for update), or the 404 every
     unknown id, and every id of another unit or course, gets."""
-    events = Event.objects.select_for_update() if lock else Event.objects
-    event = events.filter(Q(community=space.community) | Q(community__isnull=True), pk=event_id,
-                          org=space.community.org, course=space.community.course, cancelled=False).first()
+    events = concerning(space.community)
+    event = (events.select_for_update() if lock else events).filter(pk=event_id).first()
     if event is None:
         raise NotFound(_("No such event in this course."))
     return event

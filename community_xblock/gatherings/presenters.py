@@ -3,7 +3,7 @@ with its time in its own zone, its places and the viewer's answer. Plain data, f
 answers alike."""
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_noop as _
 
 from community_xblock.insights import charts
@@ -24,10 +24,30 @@ def event_view(event, answer, now, translator, viewer_key=None):
         "course_wide": event.community_id is None, "link": event.link,
         "going": event.going, "interested": event.interested, "capacity": event.capacity,
         "places_left": None if event.capacity is None else max(0, event.capacity - event.going),
-        "answer": answer, "thread_id": event.thread_id, "started": event.starts_at <= now,
+        "answer": answer, "thread_id": event.thread_id, "started": event.starts_at < now,
         "banner": banner(event, now, translator),
         "you_host": bool(viewer_key) and viewer_key == event.host_key,
     }
+
+
+def local_time(event, language):
+    """The event's start as ``language`` writes a date and time (Django's formats), in the event's own zone,
+    which it names: "4 mars 2026 18:00 (Europe/Paris)"."""
+    with translation.override(language):
+        shown = formats.date_format(event.starts_at.astimezone(ZoneInfo(event.time_zone)), "DATETIME_FORMAT")
+    return f"{shown} ({event.time_zone})"
+
+
+def reminder_title(event, translator):
+    return translator.gettext("Reminder: “%(title)s” starts at %(time)s") % {
+        "title": event.title, "time": local_time(event, translator.language)}
+
+
+def public_host(event, translator):
+    """The host as messages leaving the course name them: staff by name, a learner (a community expert) not."""
+    if event.host_key == event.created_by:
+        return event.host_name
+    return translator.gettext("a community expert of the course")
 
 
 def banner(event, now, translator):
@@ -41,8 +61,9 @@ def banner(event, now, translator):
     return ""
 
 
-def upcoming(events, viewer, translator, now=None):
-    """The views of ``events`` (the SHOWN soonest upcoming) with the viewer's answers, in one query more."""
+def event_views(events, viewer, translator, now=None):
+    """The views of ``events`` (a few: the soonest upcoming, the latest past) with the viewer's answers, in one
+    query more."""
     now = now or timezone.now()
     answers = {}
     if viewer.is_authenticated and events:
@@ -106,17 +127,30 @@ def _ratio_text(ratio, translator):
 
 
 def _verdict_text(effect, translator):
-    gettext, overall = translator.gettext, effect["overall"]["unit"]
+    """The verdict in words, then what the other units did over the same days (or that there are none)."""
+    gettext, overall = translator.gettext, effect["overall"]
     if effect["verdict"] == "lifted":
         text = gettext("The event lifted the buzz: since it started, learners post %(ratio)s times as much as the "
-                       "week before (95%% interval %(low)s to %(high)s), more than in the rest of the course.")
+                       "week before (%(level)s%% interval %(low)s to %(high)s).")
     elif effect["verdict"] == "lowered":
         text = gettext("Learners have posted less since the event started: %(ratio)s times the week before "
-                       "(95%% interval %(low)s to %(high)s), less than in the rest of the course.")
+                       "(%(level)s%% interval %(low)s to %(high)s).")
     else:
         text = gettext("No clear change yet: the activity since the event started is within chance of the week "
                        "before, or the rest of the course moved as much.")
-    values = {key: "∞" if value is None else value for key, value in overall.items()}
-    if effect["course_wide"]:
-        return text % values + " " + gettext("A course-wide event: no other unit to compare with.")
-    return text % values
+    sentences = [text % {**_written(overall["unit"]), "level": round(100 * CONFIDENCE)}]
+    if overall.get("control") is None:
+        sentences.append(gettext("There is no other unit to compare with: the event was for the whole course, or "
+                                 "the course has no other community."))
+    else:
+        sentences.append(gettext("The other units of the course, over the same days: %(ratio)s times their week "
+                                 "before.") % _written(overall["control"]))
+    return " ".join(sentences)
+
+
+def _written(ratio):
+    """A ratio's figures as the sentences write them: no bound is "∞", no figure at all "—"."""
+    return {"ratio": "—" if ratio["ratio"] is None and ratio["low"] is None else
+            "∞" if ratio["ratio"] is None else ratio["ratio"],
+            "low": "—" if ratio["low"] is None else ratio["low"],
+            "high": "∞" if ratio["high"] is None else ratio["high"]}

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 from django.utils.translation import gettext_noop as _
 
+from community_xblock.core import phases
 from community_xblock.core.errors import InvalidInput
 from community_xblock.core.validation import check_text
 
@@ -44,7 +45,8 @@ def clean_schedule(name, value):
             continue
         component = item.get("component") or UNIT
         if not isinstance(component, str) or len(component) > KEY_MAX_LENGTH:
-            raise InvalidInput(_("%(field)s: a prompt's component must be one of the unit's."), field=name)
+            raise InvalidInput(_("%(field)s: a prompt's component must be a component's id (at most %(max)s "
+                                 "characters)."), field=name, max=KEY_MAX_LENGTH)
         shows_from, days = _day(name, item.get("shows_from")), _days(name, item.get("days_after_end"))
         if (shows_from is None) == (days is None):
             raise InvalidInput(_("%(field)s: give each prompt either a day (YYYY-MM-DD) or a number of days after "
@@ -82,12 +84,17 @@ def _order(item):
 
 
 def begins(item, course_end):
-    """When ``item`` starts to show (aware), or None while the course end it counts from is unknown."""
+    """When ``item`` starts to show (aware): the start of its day; for N days after the course end, of the day N
+    days after the day the course ends (so "0" is that day). None while that end is unknown."""
     if item["shows_from"]:
-        return timezone.make_aware(datetime.combine(date.fromisoformat(item["shows_from"]), time.min))
+        return _day_start(date.fromisoformat(item["shows_from"]))
     if course_end is None:
         return None
-    return course_end + timedelta(days=item["days_after_end"])
+    return _day_start(timezone.localdate(course_end) + timedelta(days=item["days_after_end"]))
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def current(schedule, course_end, now=None):
@@ -113,3 +120,18 @@ def _latest(schedule, course_end, now):
     begun = [(start, index, item) for index, item in enumerate(schedule)
              if (start := begins(item, course_end)) is not None and start <= now]
     return {item["component"]: item for _start, _index, item in sorted(begun, key=lambda row: row[:2])}
+
+
+def record(prompt, course_end_setting, schedule, component_names):
+    """The unit's editorial line as the course page reads it (the block keeps it on its Community row): the
+    unit's prompt, the author's course end, the scheduled prompts with their components' names."""
+    return {"prompt": prompt, "course_end_setting": course_end_setting or "",
+            "scheduled": [{**item, "component_name": component_names.get(item["component"], item["component"])}
+                          for item in schedule]}
+
+
+def schedule_today(copy, runtime_course_end, now):
+    """The unit's prompt and its scheduled prompts with their state today, from its ``record``, counting from the
+    viewing run's course end (or the unit's own setting where the platform has none)."""
+    course_end = phases.course_end_moment(copy.get("course_end_setting"), runtime_course_end)
+    return {"prompt": copy.get("prompt", ""), "scheduled": timeline(copy.get("scheduled", []), course_end, now)}

@@ -3,7 +3,6 @@ from community_xblock.authoring import editor, olx
 from community_xblock.authoring.configuration import FIELDS
 from community_xblock.core import permissions
 from community_xblock.handlers.http import json_action
-from community_xblock.models import Community
 from community_xblock.platform.studio import may_edit_settings
 
 
@@ -14,9 +13,7 @@ class AuthoringHandlers:
     def save_settings(self, payload):
         """The Studio editor: every setting at once, all validated before any is assigned."""
         permissions.require_settings_editor(may_edit_settings(self, self.viewer))
-        saved = editor.save(self, payload)
-        Community.objects.filter(pk=self.community.pk).update(prompts=self.prompt_record())  # the course page's copy
-        return saved
+        return editor.save(self, payload)
 
     @classmethod
     def parse_xml(cls, node, runtime, keys):

@@ -9,7 +9,7 @@ from community_xblock.core.errors import CommunityError
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.gatherings import calendar, charter, effect, events, rsvp
 from community_xblock.gatherings.course_page import course_health
-from community_xblock.gatherings.presenters import SHOWN, effect_view, upcoming
+from community_xblock.gatherings.presenters import SHOWN, effect_view, event_views
 from community_xblock.handlers.http import json_action
 from community_xblock.insights.talent.decisions import experts_named
 from community_xblock.models import EVENT_TITLE_MAX_LENGTH, EventKind, RsvpAnswer
@@ -61,7 +61,7 @@ class GatheringHandlers:
     def course_page(self, payload):
         """The strategist's page: every community block of the course with its health, the course's coming events
         and its charter: {} -> {health, html}."""
-        health = course_health(self.space, self.viewer)
+        health = course_health(self.space, self.viewer, course_end=self.platform_course_end)
         return {"health": health, "html": self._render("staff/course_page.html", {
             "health": health, "calendar_url": self.runtime.handler_url(self, "event_calendar")})}
 
@@ -106,13 +106,13 @@ class GatheringHandlers:
 
     def _events_html(self):
         now = timezone.now()
-        listed = upcoming(events.of_unit(self.community, upcoming_from=now, limit=SHOWN), self.viewer,
+        listed = event_views(events.of_unit(self.community, upcoming_from=now, limit=SHOWN), self.viewer,
                           self.translator, now)
         for event in listed:
             event["ics_url"] = self.runtime.handler_url(self, "event_calendar", query=f"event_id={event['id']}")
         past = events.past_of_unit(self.community, now, SHOWN) if self.viewer.is_staff else []
         return self._render("partials/events.html", {
-            "events": listed, "past": upcoming(past, self.viewer, self.translator, now) if past else [],
+            "events": listed, "past": event_views(past, self.viewer, self.translator, now) if past else [],
             "effect_export_url": self.runtime.handler_url(self, "export_evaluation", query="format=events"),
             "rsvp_choices": RsvpAnswer.choices,
             "calendar_url": self.runtime.handler_url(self, "event_calendar"),

@@ -16,7 +16,8 @@ Shape (close to Discourse's topic/post split, which keeps reactions, flags and e
                   AnswerDelay                   aggregates kept on write (aggregates.py): what reports read
     Course ─* CommunityExpert, CandidateDecision, TalentOptOut; Community 1─* Endorsement
                                                 the course team's and peers' side of the talent detector
-    Course ─* Event (for a unit, or course-wide) 1─* Rsvp; Course 1─ CourseCharter ─* CharterAcceptance
+    Course ─* Event (for a unit, or course-wide) 1─* Rsvp, 1─* EventReminder (who was emailed)
+    Course 1─ CourseCharter ─* CharterAcceptance
                                                 the strategist's hot-spot events and editorial line
 
 Counters (reactions, replies, flags, followers) are denormalised on the rows people list, so a page never
@@ -65,6 +66,7 @@ from community_xblock.models.gatherings import (
     CourseCharter,
     Event,
     EventKind,
+    EventReminder,
     Rsvp,
     RsvpAnswer,
 )
@@ -95,7 +97,8 @@ __all__ = [
     "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
     "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeOrigin",
     "ThemeTally", "ThreadReplier",
-    "EVENT_TITLE_MAX_LENGTH", "CharterAcceptance", "CourseCharter", "Event", "EventKind", "Rsvp", "RsvpAnswer",
+    "EVENT_TITLE_MAX_LENGTH", "CharterAcceptance", "CourseCharter", "Event", "EventKind", "EventReminder", "Rsvp",
+    "RsvpAnswer",
     "COURSE_WIDE", "CandidateDecision", "CommunityExpert", "Decision", "Endorsement", "TalentOptOut", "TalentRole",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",
     "USER_KEY_LENGTH", "Anchor",

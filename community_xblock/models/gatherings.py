@@ -74,6 +74,17 @@ class Rsvp(models.Model):
         constraints = [models.UniqueConstraint(fields=["event", "user_key"], name="rsvp_once_per_person")]
 
 
+class EventReminder(models.Model):
+    """One person reminded of an event by email: claimed before the message goes, so nobody gets it twice."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reminders")
+    user_key = models.CharField(max_length=USER_KEY_LENGTH)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "user_key"], name="reminded_once_per_person")]
+
+
 class CourseCharter(models.Model):
     """The course's community guidelines (Markdown), shared by every unit of the course: a learner accepts them
     once, before a first post in any unit."""

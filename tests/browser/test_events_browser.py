@@ -126,7 +126,7 @@ def test_an_author_schedules_a_prompt_in_studio_and_learners_see_it(people, live
     row = editor.locator("[data-scheduled-prompt]").last
     assert page.evaluate("document.activeElement.dataset.part") == "text"
     row.get_by_label("Prompt", exact=True).fill("This week: bring one example from your garden.")
-    row.get_by_label("From the day").fill(timezone.now().date().isoformat())
+    row.get_by_label("From the day").fill(timezone.localdate().isoformat())  # the site's day (both use its zone)
     accessible_and_within_the_screen(page, "the scheduled prompt row sticks out")
     editor.get_by_role("button", name="Save").click()
     page.wait_for_function("document.querySelector('.cx-studio .cx-live').textContent.includes('Settings saved.')")

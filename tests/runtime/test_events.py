@@ -119,20 +119,39 @@ def held_event(unit, days_ago=3):
     return event
 
 
+def control_post(unit, moment):
+    """A learner's post in the course's other unit (the control) at ``moment``."""
+    import dataclasses
+
+    from community_xblock.conversations import threads
+    from community_xblock.core.lookups import space_for
+    from community_xblock.models import Community
+    from community_xblock.platform.identity import Viewer
+
+    unit.page("amelie", usage_id=unit.other_usage_id)  # the other unit's community exists once it is visited
+    here = unit.block_for("staff").community_key
+    other = Community.objects.exclude(block_id=here.block_id).get(org=here.org, course=here.course)
+    space = space_for(dataclasses.replace(here, block_id=other.block_id))
+    threads.start_thread(space, Viewer(unit.user_key("zsofia"), "zsofia"), kind="discussion", title="Meanwhile",
+                         body="Elsewhere in the course.", now=moment)
+
+
 def test_staff_see_past_events_and_what_each_did_to_the_buzz(unit):
     event = held_event(unit)
-    unit.page("amelie", usage_id=unit.other_usage_id)  # the course's other unit, the control
+    control_post(unit, event.starts_at + timedelta(minutes=30))
+    control_post(unit, event.starts_at - timedelta(days=2))
     page = unit.page("staff")
     assert "Past events" in page and "Measured effect" in page
     assert "Past events" not in unit.page("amelie")
     data = unit.ok("event_effect", {"event_id": event.pk}, student="staff")
     assert data["effect"]["unit"]["during"]["posts"] == 2 and data["effect"]["unit"]["during"]["participants"] == 2
-    assert data["effect"]["control"]["during"]["posts"] == 0  # the other unit of the course
+    control = data["effect"]["control"]  # the other unit of the course, over the same days
+    assert (control["before"]["posts"], control["during"]["posts"], control["after"]["posts"]) == (1, 1, 0)
     assert "Rate ratio to the week before" in data["html"] and "<svg" in data["html"]
     status, headers, body = unit.download("export_evaluation", "format=events", student="staff")
     assert status == 200 and headers["Content-Type"].startswith("text/csv")
     lines = body.decode("utf-8").splitlines()
-    assert lines[0].startswith("event_id,title,kind,course_wide,verdict,period,units") and len(lines) == 7
+    assert lines[0].startswith("event_id,title,kind,course_wide,verdict,period,side") and len(lines) == 7
 
 
 def test_only_staff_measure_an_event_and_only_one_that_began(unit):

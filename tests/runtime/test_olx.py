@@ -130,9 +130,15 @@ def test_scheduled_prompts_are_checked_by_the_editors_rules(db, xml):
 def test_course_data_stays_out_of_the_olx(db, unit):
     """Events, RSVPs, the charter and the conversations belong to the course's runs, in the database; the OLX
     holds what an author wrote for the block (its settings and prompts), so a re-run or an import starts from it."""
+    from tests.runtime.test_events import plan
+
     unit.ok("save_charter", {"charter": "Be kind."}, student="staff")
+    status, planned = plan(unit, title="Live Q&A on leaves")
+    assert status == 200
+    unit.ok("rsvp", {"event_id": planned["event_id"], "answer": "going"}, student="amelie")
     exported = export(unit.block_for("staff"))
-    assert "Be kind" not in exported and "event" not in exported.lower() and "charter" not in exported
+    assert "Be kind" not in exported and "Live Q&amp;A" not in exported and "Live Q&A" not in exported
+    assert "event" not in exported.lower() and "charter" not in exported and "going" not in exported
     assert "<prompt>" in exported
 
 

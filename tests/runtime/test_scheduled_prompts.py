@@ -1,7 +1,9 @@
 """Scheduled prompts through the block, in the SDK workbench and the LMS-shaped runtime: an author plans them in
 Studio's editor; learners see the one begun most recently in place of the unit's (or a component's) prompt; the
 strategist's course page lists every unit's prompts with what each does today; bad schedules change nothing."""
-from datetime import date, timedelta
+from datetime import timedelta
+
+from django.utils import timezone
 
 
 def save(unit, **settings):
@@ -9,7 +11,7 @@ def save(unit, **settings):
 
 
 def days_from_today(days):
-    return (date.today() + timedelta(days=days)).isoformat()
+    return (timezone.localdate() + timedelta(days=days)).isoformat()  # the site's day, as prompts count them
 
 
 def test_the_prompt_begun_most_recently_replaces_the_units_and_the_components(unit):
@@ -30,7 +32,8 @@ def test_alumni_prompts_count_from_the_course_end(unit):
     save(unit, course_end=days_from_today(-40), scheduled_prompts=[
         {"text": "A month on: what do you still use?", "days_after_end": 30},
         {"text": "Two months on.", "days_after_end": 60}])
-    course_page = unit.ok("course_page", {}, student="staff")["html"]  # the copy the save wrote, course end known
+    unit.page("staff")  # staff opening the unit in the LMS keep the course page's copy (Studio saves a draft)
+    course_page = unit.ok("course_page", {}, student="staff")["html"]
     assert course_page.count("Shown now") == 1 and course_page.count("cx-prompt-coming") == 1
     page = unit.page("amelie")
     assert "A month on: what do you still use?" in page and "Two months on." not in page
@@ -40,6 +43,8 @@ def test_the_course_page_lists_every_units_prompts_with_their_state(unit):
     save(unit, prompt="What surprised you?", scheduled_prompts=[
         {"text": "Shown since yesterday.", "shows_from": days_from_today(-1)},
         {"text": "For the alumni.", "days_after_end": 10}])
+    assert "Shown since yesterday." not in unit.ok("course_page", {}, student="staff")["html"]  # a draft, unseen
+    unit.page("staff")
     unit.page("amelie", usage_id=unit.other_usage_id)
     html = unit.ok("course_page", {}, student="staff")["html"]
     assert "What surprised you?" in html and "Shown since yesterday." in html and "Shown now" in html

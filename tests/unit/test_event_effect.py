@@ -179,3 +179,37 @@ def test_community_report_gives_the_effect_of_each_started_event(timeline):
     text = io.StringIO()
     call_command("community_report", "--community", str(here.community), "--format", "text", stdout=text)
     assert "Live Q&A (live_qa): lifted, rate ratio since the start" in text.getvalue()
+
+
+def test_a_quieter_unit_after_the_event_is_lowered_and_a_running_event_has_no_after(db):
+    here, other = unit("quiet"), unit("quiet-other")
+    for day in range(1, 7):
+        for number in range(3):
+            post(here, f"w{number}", STARTS - timedelta(days=day, hours=number))
+    post(other, "o1", STARTS - timedelta(days=2))
+    post(other, "o1", ENDS + timedelta(days=2))
+    event = planned(here)
+    measured = effect.measure(event, NOW)
+    assert measured["unit"]["after"]["posts"] == 0 and measured["verdict"] == "lowered"
+    running = effect.measure(event, STARTS + timedelta(hours=1))
+    assert set(running["periods"]) == {"before", "during"} and running["periods"]["during"]["days"] == 1 / 24
+
+
+def test_without_other_units_the_interval_is_read_against_one(db):
+    alone = space_for(CommunityKey("EffX", "ALONE", "unit", "run"))
+    post(alone, "a", STARTS - timedelta(days=3))
+    event = planned(alone)
+    for hour in range(12):
+        post(alone, f"b{hour}", ENDS + timedelta(hours=6 * hour + 1))
+    measured = effect.measure(event, NOW)
+    assert measured["control"] is None and measured["control_units"] == 0 and measured["verdict"] == "lifted"
+
+
+def test_a_control_silent_before_and_busy_since_rose_more_than_anything(timeline):
+    here, other, event = timeline
+    from community_xblock.models import Post
+
+    Post.objects.filter(community=other.community, created_at__lt=STARTS).update(deleted=True)
+    measured = effect.measure(event, NOW)
+    assert measured["overall"]["control"]["ratio"] is None and measured["overall"]["control"]["low"] is not None
+    assert measured["overall"]["unit"]["rose"] and measured["verdict"] == "unclear"

@@ -74,3 +74,14 @@ def test_bad_schedules_are_refused_naming_the_setting(raw):
 def test_days_arrive_as_text_from_olx_and_as_numbers_from_the_editor():
     assert clean_schedule("s", [{"text": "t", "days_after_end": "30"}]) == \
         clean_schedule("s", [{"text": "t", "days_after_end": 30}])
+
+
+def test_a_prompt_begins_at_the_start_of_its_day():
+    dated = clean_schedule("s", [{"text": "Dated", "shows_from": "2026-11-02"},
+                                 {"text": "Thirty days on", "days_after_end": 30}])
+    assert current(dated, END, on("2026-11-01T23:59:59")) == {}
+    assert current(dated, END, on("2026-11-02T00:00:00")) == {UNIT: "Dated"}
+    assert current(dated, END, on("2027-01-16T23:59:59"))[UNIT] == "Dated"  # the course ended on 18 December
+    assert current(dated, END, on("2027-01-17T00:00:00"))[UNIT] == "Thirty days on"
+    on_the_day = clean_schedule("s", [{"text": "The day it ends", "days_after_end": 0}])
+    assert current(on_the_day, END, on("2026-12-18T00:00:00")) == {UNIT: "The day it ends"}

@@ -9,9 +9,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from community_xblock.conversations import threads
 from community_xblock.core.lookups import space_for
 from community_xblock.gatherings import events, reminders, rsvp
-from community_xblock.models import Delivery, Event, Webhook
+from community_xblock.models import CommunityExpert, Delivery, Event, EventReminder, Webhook
 from community_xblock.platform.identity import CommunityKey, Viewer
 
 STAFF = Viewer("staff", "staff", is_staff=True)
@@ -77,15 +78,55 @@ def test_the_courses_chat_channels_hear_it_too(answered, mail):
     assert Delivery.objects.get().event_id == event.pk
 
 
-def test_a_mail_server_that_is_down_undoes_the_claim(answered, settings):
+def test_a_mail_server_that_is_down_leaves_the_people_to_email_later(answered, mail, settings):
     from tests.delivery.receiver import closed_port_url
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", int(closed_port_url().split(":")[2].split("/")[0])
+    port = settings.EMAIL_PORT
+    settings.EMAIL_PORT = int(closed_port_url().rsplit(":", 1)[1].split("/")[0])
     _space, event = answered
     with pytest.raises(OSError):
         reminders.send_if_due(event.pk)
-    assert Event.objects.get(pk=event.pk).reminded_at is None  # the task tries again later
+    event.refresh_from_db()
+    assert event.reminded_at is not None and not EventReminder.objects.exists()  # nobody is marked emailed
+    settings.EMAIL_PORT = port  # the server is back: the task's retry sends what is left
+    assert reminders.email_pending(event) == 2 and reminders.email_pending(event) == 0
+    assert mail.recipients() == ["ann@example.org", "bea@example.org"]
+
+
+def test_an_address_the_server_refuses_does_not_hold_the_others(answered, mail):
+    mail.refused = {"ann@example.org"}
+    _space, event = answered
+    assert reminders.send_if_due(event.pk)["emails"] == 1
+    assert mail.recipients() == ["bea@example.org"]
+    assert reminders.email_pending(event) == 0  # the refused address is not tried again
+
+
+def test_an_event_that_has_started_is_not_reminded_any_more(answered, mail):
+    _space, event = answered
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - timedelta(minutes=1))
+    assert reminders.send_if_due(event.pk) is None and reminders.sweep() == 0 and not mail.messages
+
+
+def test_the_host_is_reminded_that_they_host(db, mail):
+    space = space_for(CommunityKey("RemX", "REM2", "unit", "run"))
+    host = person("hostess")
+    CommunityExpert.objects.create(org="RemX", course="REM2", user_key=host.user_key, promoted_by="staff")
+    threads.start_thread(space, host, kind="discussion", title="Notes", body="My notes.")
+    event = event_in(space, 20, kind="expert_session", host=host.user_key)
+    reminders.send_if_due(event.pk)
+    (recipients, message), = mail.messages
+    assert recipients == ["hostess@example.org"] and "You are hosting this event." in message.get_payload()
+
+
+def test_the_task_a_few_seconds_early_sends_at_the_due_moment(answered, mail, settings):
+    from community_xblock import tasks
+
+    _space, event = answered
+    settings.XBLOCK_SETTINGS = {"CommunityXBlock": {**settings.XBLOCK_SETTINGS["CommunityXBlock"],
+                                                    "event_reminder_minutes": 20}}
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() + timedelta(minutes=20, seconds=3))
+    tasks.remind_event.apply(args=(event.pk,))  # three seconds before it is due
+    assert Event.objects.get(pk=event.pk).reminded_at is not None and len(mail.messages) == 2
 
 
 def test_the_email_is_in_the_sites_language(answered, mail, settings):
@@ -111,4 +152,8 @@ def test_each_chat_format_says_what_and_when_without_mentions(answered):
     assert "@\u200bchannel" in bodies["mattermost"]["text"]
     card = bodies["teams"]["attachments"][0]["content"]
     assert card["body"][2]["facts"][1] == {"title": "Host", "value": "staff"}
+    Event.objects.filter(pk=event.pk).update(host_key="learner-7", host_name="Zsófia Learner")
+    event.refresh_from_db()  # a learner hosting (a community expert) is not named outside the course
+    hosted = payloads.build_reminder(Webhook(format="generic"), Delivery(pk=8), event, translator)
+    assert hosted["community_event"]["host"] == "a community expert of the course"
     assert card["actions"][0]["url"] == "https://meet.example.org/qa"

@@ -16,9 +16,15 @@
             var details = cx.root.querySelector('.cx-plan-event');
             var form = details && details.querySelector('form');
             if (!form) { return; }
+            var key = button.getAttribute('data-user-key');
+            var host = form.elements.host;
+            /* An expert promoted since the form was drawn is not among its hosts yet. */
+            if (!Array.prototype.some.call(host.options, function (option) { return option.value === key; })) {
+                host.add(new Option(button.getAttribute('data-name'), key));
+            }
             details.open = true;
             form.elements.kind.value = 'expert_session';
-            form.elements.host.value = button.getAttribute('data-user-key');
+            host.value = key;
             form.elements.title.focus();
             cx.announce(gettext('Plan the expert session: its host is chosen.'));
         };
