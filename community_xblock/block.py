@@ -16,7 +16,7 @@ from community_xblock import tracking
 from community_xblock.authoring import editor
 from community_xblock.authoring.configuration import FIELDS
 from community_xblock.authoring.settings import THREAD_KINDS, settings_fields
-from community_xblock.conversations import listing, pace, visits
+from community_xblock.conversations import listing, pace, search, visits
 from community_xblock.conversations.presenters import (
     Audience,
     component_prompts,
@@ -178,7 +178,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
             "filter_anchors": self._filter_anchors(audience),
             "threads_html": self._thread_items_html(self._thread_summaries(page, audience)),
             "has_more": page.has_more,
-            "limits": {"title": TITLE_MAX_LENGTH, "body": BODY_MAX_LENGTH},
+            "limits": {"title": TITLE_MAX_LENGTH, "body": BODY_MAX_LENGTH, "query": search.QUERY_MAX_LENGTH},
             "export_url": self.runtime.handler_url(self, "export_my_posts"),
             "review_button": (review_button_label(self.translator, review.pending_count(self.space))
                               if self.viewer.is_staff else ""),

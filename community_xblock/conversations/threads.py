@@ -12,7 +12,7 @@ from django.utils.translation import gettext_noop as _
 
 from community_xblock.aggregates.changes import ThreadChange, record_new_post, record_thread_change, thread_facts
 from community_xblock.aggregates.facts import ThreadFacts
-from community_xblock.conversations import pace, visits
+from community_xblock.conversations import pace, search, visits
 from community_xblock.conversations.analysed import apply_analysis, reanalyse, store_keyphrases
 from community_xblock.core import permissions
 from community_xblock.core.errors import Conflict, InvalidInput
@@ -117,6 +117,7 @@ def edit(space, viewer, *, post_id, body, title=None, now=None):
         post.save(update_fields=["body", "body_html", "edited_at"])
         thread = Thread.objects.select_related("anchor").get(pk=post.thread_id)
         reanalyse(post, thread)
+        search.index_post(post, thread.title if post.is_opening else "")
     return post
 
 
@@ -250,6 +251,7 @@ def _new_post(space, thread, viewer, body, body_html, *, anonymous, now, parent=
     post.week = week_of(now)
     post.save()
     store_keyphrases(post, analysis, thread.anchor_id)
+    search.index_post(post, title)
     # Writing is being here: the author counts among the space's visitors from their first post.
     visits.record_visit(space.community, viewer, now=now)
     return post

@@ -54,6 +54,8 @@ FIELD_LABELS = {
     "answer": _("Answer"),
     "host": _("Host"),
     "charter": _("Community guidelines"),
+    "query": _("Search"),
+    "before": _("Where the results go on"),
 }
 
 

@@ -7,6 +7,7 @@ communities. Every read and write goes through ``threads_visible_to``, ``thread_
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from community_xblock.core.errors import not_found
 from community_xblock.models import Community, Post, Thread
@@ -51,12 +52,18 @@ def space_for(key, isolated=False):
 
 
 def threads_visible_to(space, viewer):
-    threads = Thread.objects.filter(community=space.community, deleted=False)
+    return Thread.objects.filter(visible_thread(space, viewer), community=space.community)
+
+
+def visible_thread(space, viewer, through=""):
+    """The condition for a thread the viewer may see in this space (``through``: the path to it, "post__thread__"
+    from another table, so a query joins the thread rather than listing every visible one)."""
+    condition = Q(**{f"{through}deleted": False})
     if space.run_filter:
-        threads = threads.filter(run=space.run_filter)
+        condition &= Q(**{f"{through}run": space.run_filter})
     if not viewer.is_staff:
-        threads = threads.filter(hidden=False)
-    return threads
+        condition &= Q(**{f"{through}hidden": False})
+    return condition
 
 
 def thread_for(space, viewer, thread_id, for_update=False, related=()):

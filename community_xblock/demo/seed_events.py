@@ -17,7 +17,7 @@ OTHER_UNIT = CommunityKey(org=WORKBENCH_ORG, course=WORKBENCH_COURSE, block_id="
                           run=WORKBENCH_RUN)
 OTHER_UNIT_NAME = "Respiration community"
 PARIS, BUDAPEST = "Europe/Paris", "Europe/Budapest"
-# The other unit's steady talk: a question every second day, answered the next hour.
+# The other unit's steady talk: a question every five days, answered the next hour by another learner.
 OTHER_UNIT_TALK = [
     ("Where does glycolysis happen?", "In the cytoplasm, before anything enters the mitochondria."),
     ("Why do muscles make lactate?", "Without enough oxygen, pyruvate becomes lactate so glycolysis can go on."),
@@ -42,10 +42,11 @@ FOLLOW_UPS = [
      "Suite à la séance : voici comment je retiens les trois phases, fixation, réduction, régénération."),
 ]
 
+# One reply to each follow-up, in the order of FOLLOW_UPS.
 FOLLOW_UP_REPLIES = [
-    ("zsofia", "Köszönöm, ez sokat segít az ismétléshez!"),
-    ("learner_4", "This matches what the course team said live, thanks for writing it down."),
-    ("student_1", "Good point, I had not linked it to the live session's answer on stomata."),
+    ("zsofia", "Igen, a C4-es növények kevésbé fotorespirálnak, ezért bírják jobban a meleget."),
+    ("learner_4", "Thanks for writing these notes up, they match what I heard."),
+    ("student_1", "Merci, ton moyen mnémotechnique m'aide pour l'examen."),
 ]
 
 
@@ -60,13 +61,12 @@ def seed_events(space, staff, now):
     for minutes, (author, text) in enumerate(QA_QUESTIONS):
         threads.reply(space, _learner(author), thread_id=qa.thread_id, body=text,
                       now=qa.starts_at + timedelta(minutes=5 + 8 * minutes))
-    for day, (author, kind, title, body) in enumerate(FOLLOW_UPS, start=1):
+    for day, ((author, kind, title, body), (replier, reply)) in enumerate(zip(FOLLOW_UPS, FOLLOW_UP_REPLIES,
+                                                                              strict=True), start=1):
         thread = threads.start_thread(space, _learner(author), kind=kind, title=title, body=body,
                                       now=qa.ends_at + timedelta(days=day))
-        for hour, (replier, reply) in enumerate(FOLLOW_UP_REPLIES, start=1):
-            if replier != author:
-                threads.reply(space, _learner(replier), thread_id=thread.pk, body=reply,
-                              now=thread.created_at + timedelta(hours=hour))
+        threads.reply(space, _learner(replier), thread_id=thread.pk, body=reply,
+                      now=thread.created_at + timedelta(hours=2))
     coming = now + timedelta(days=6)
     events.plan(space, staff, kind="debate", title="Debate: could we live without plants?",
                 description="One week to argue it out, in the event's conversation.",
@@ -77,13 +77,12 @@ def seed_events(space, staff, now):
 def _seed_other_unit(staff, now):
     other = space_for(OTHER_UNIT)
     Community.objects.filter(pk=other.community.pk).update(display_name=OTHER_UNIT_NAME)
-    for day in range(0, 26, 2):
-        question, answer = OTHER_UNIT_TALK[day // 2 % len(OTHER_UNIT_TALK)]
-        asked = now - timedelta(days=26 - day)
-        thread = threads.start_thread(other, _learner(f"learner_{day % 5 + 6}"), kind="question", title=question,
+    for number, (question, answer) in enumerate(OTHER_UNIT_TALK):
+        asked = now - timedelta(days=25 - 5 * number)
+        thread = threads.start_thread(other, _learner(f"learner_{6 + number}"), kind="question", title=question,
                                       body=f"{question} I could not find it in the reading.", now=asked)
-        threads.reply(other, _learner("tom" if day % 4 else "zsofia"), thread_id=thread.pk, body=answer,
-                      now=asked + timedelta(hours=1))
+        threads.reply(other, _learner(f"learner_{6 + (number + 1) % len(OTHER_UNIT_TALK)}"), thread_id=thread.pk,
+                      body=answer, now=asked + timedelta(hours=1))
 
 
 def _learner(name):

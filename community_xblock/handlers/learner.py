@@ -11,7 +11,7 @@ from xblock.core import XBlock
 
 from community_xblock import privacy, tracking
 from community_xblock.authoring.settings import THREAD_KINDS
-from community_xblock.conversations import engagement, listing, threads, visits
+from community_xblock.conversations import engagement, listing, search, threads, visits
 from community_xblock.conversations.presenters import thread_summary
 from community_xblock.conversations.threads import BODY_MAX_LENGTH, TITLE_MIN_LENGTH
 from community_xblock.core import phases
@@ -38,6 +38,27 @@ class LearnerHandlers:
         # One summary per thread, serving both the JSON and the HTML the page inserts.
         summaries = self._thread_summaries(page, self._audience(visits.record_visit(self.community, self.viewer)))
         return {"threads": summaries, "has_more": page.has_more, "html": self._thread_items_html(summaries)}
+
+    @json_action(writes=False, access=phases.require_can_read)
+    def search(self, payload):
+        """The conversations whose title or posts match: {query, before? (the last post id shown)} -> {html,
+        summary_html, has_more, before, count}; newest match first, one item per conversation."""
+        before = read_id(payload, "before") if payload.get("before") is not None else None
+        posts, has_more, forms = search.search(self.space, self.viewer, payload.get("query"), before)
+        audience, seen, summaries = self._audience(None), set(), []
+        for post in posts:
+            if post.thread_id in seen:
+                continue
+            seen.add(post.thread_id)
+            summary = thread_summary(post.thread, audience, frozenset())
+            summary["match_html"] = search.highlighted(post.body, forms)
+            summary["title_html"] = search.highlighted(post.thread.title, forms, around=None)
+            summaries.append(summary)
+        query = payload["query"].strip()
+        return {"html": self._thread_items_html(summaries), "has_more": has_more, "count": len(summaries),
+                "before": posts[-1].pk if posts else None,
+                "summary_html": self._render("learner/search_summary.html", {
+                    "query": query, "found": bool(summaries), "more": before is not None})}
 
     @json_action(writes=False, access=phases.require_can_read)
     def get_thread(self, payload):

@@ -43,7 +43,14 @@ from community_xblock.models.aggregates import (
     ThreadReplier,
 )
 from community_xblock.models.alerts import Alert, AlertKind, AlertPost, AlertStatus, DetectorState, Erratum
-from community_xblock.models.community import TALLY_VERSION, USER_KEY_LENGTH, Anchor, Community, Visit
+from community_xblock.models.community import (
+    SEARCH_VERSION,
+    TALLY_VERSION,
+    USER_KEY_LENGTH,
+    Anchor,
+    Community,
+    Visit,
+)
 from community_xblock.models.conversations import (
     REACTION_COUNTER,
     REVISION_REACTIONS,
@@ -81,6 +88,7 @@ from community_xblock.models.moderation import (
     WatchAction,
     WatchedWord,
 )
+from community_xblock.models.search import SearchTerm
 from community_xblock.models.talent import (
     COURSE_WIDE,
     CandidateDecision,
@@ -94,11 +102,12 @@ from community_xblock.models.talent import (
 __all__ = [
     "Alert", "AlertKind", "AlertPost", "AlertStatus", "DetectorState", "Erratum",
     "Delivery", "DeliveryFailure", "DeliveryStatus", "Webhook", "WebhookFormat",
-    "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS", "WHOLE_UNIT",
+    "NOT_ABOUT_A_COMPONENT", "POST_COLUMNS", "SEARCH_VERSION", "TALLY_COLUMNS", "TALLY_VERSION", "THREAD_COLUMNS",
+    "WHOLE_UNIT",
     "ActivityTally", "AnswerDelay", "HelpedPeer", "Participant", "TallyScope", "ThemeForm", "ThemeOrigin",
     "ThemeTally", "ThreadReplier",
     "EVENT_TITLE_MAX_LENGTH", "CharterAcceptance", "CourseCharter", "Event", "EventKind", "EventReminder", "Rsvp",
-    "RsvpAnswer",
+    "RsvpAnswer", "SearchTerm",
     "COURSE_WIDE", "CandidateDecision", "CommunityExpert", "Decision", "Endorsement", "TalentOptOut", "TalentRole",
     "REACTION_COUNTER", "REVISION_REACTIONS", "SCORING_REACTIONS", "SIGNAL_FIELDS", "TITLE_MAX_LENGTH",
     "USER_KEY_LENGTH", "Anchor",

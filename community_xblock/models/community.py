@@ -4,6 +4,7 @@ from django.utils import timezone
 
 USER_KEY_LENGTH = 255
 TALLY_VERSION = 2  # the aggregates' rules; a community tallied under an older one is rebuilt before it is read
+SEARCH_VERSION = 1  # the search index's rules; a community indexed under an older one is indexed again on a search
 
 
 class Community(models.Model):
@@ -28,6 +29,8 @@ class Community(models.Model):
     viewer_count = models.PositiveIntegerField(default=0, help_text="People who came to the space (Visit rows).")
     slow_seconds = models.PositiveIntegerField(default=0, help_text="Slow mode of the whole space (see Thread).")
     slow_until = models.DateTimeField(null=True, blank=True)
+    search_version = models.PositiveSmallIntegerField(
+        default=SEARCH_VERSION, help_text="The search index's rules it was indexed with (conversations/search.py).")
     tally_version = models.PositiveSmallIntegerField(
         default=TALLY_VERSION, help_text="The aggregates' rules it was tallied with (see models/aggregates.py).")
 

@@ -22,7 +22,7 @@ from web_fragments.fragment import Fragment  # noqa: E402
 from xblock.core import XBlock  # noqa: E402
 
 from community_xblock.aggregates import ledger  # noqa: E402
-from community_xblock.conversations import listing, visits  # noqa: E402
+from community_xblock.conversations import listing, search, visits  # noqa: E402
 from community_xblock.conversations.presenters import Audience, thread_summary  # noqa: E402
 from community_xblock.core.lookups import space_for  # noqa: E402
 from community_xblock.gatherings import effect  # noqa: E402
@@ -269,6 +269,17 @@ def talent_figures(community, repeat):
             "candidates": sum(1 for _candidate in ranking.shown())}
 
 
+def search_figures(space, repeat):
+    """A search in the unit's space (what the search box asks): words every post holds (the seeded posts share
+    one body), and a rare word that 25 posts hold, spread over the whole community."""
+    seeding.add_rare_word(space.community, "needle", 25)
+    common = lambda: search.search(space, LEARNER, "Calvin light")  # noqa: E731
+    rare = lambda: search.search(space, LEARNER, "needle")  # noqa: E731
+    _found, queries = counted_queries(common)
+    return {"common": median_ms(common, repeat), "rare": median_ms(rare, repeat), "queries": queries,
+            "rare_found": len(rare()[0])}
+
+
 def effect_figures(community, repeat):
     """What the staff's "Measured effect" reads, for an event of two hours in the middle of the seeded weeks
     (after ``talent_figures``: the community is alone in its course, so the control side is empty)."""
@@ -339,6 +350,7 @@ def main():
             "evaluation": evaluation_figures(client, usage_id, community, max(5, repeat // 2)),
             "exports": export_figures(community, posts, repeat),
             "staff_views": staff_views(client, usage_id, repeat),
+            "search": search_figures(space, repeat),
             "post_queries": {name: counted_queries(actions[name])[1] for name in ("post", "negative post")},
         }
         print(f"    {options.database}: {size} measured", flush=True)

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from community_xblock.aggregates.rebuild import rebuild
+from community_xblock.conversations import search
 from community_xblock.conversations.threads import week_of
 from community_xblock.core.lookups import community_for
 from community_xblock.core.markup import render_markdown
@@ -28,6 +29,7 @@ from community_xblock.models import (
     Participant,
     Post,
     Reaction,
+    SearchTerm,
     ThemeForm,
     ThemeOrigin,
     ThemeTally,
@@ -79,7 +81,17 @@ def seed(key, components, posts):
         thread.opening_post_id = openings[thread.pk]
     Thread.objects.bulk_update(threads, ["opening_post"], batch_size=BATCH)
     rebuild(Community.objects.get(pk=community.pk))
+    search.rebuild(Community.objects.get(pk=community.pk))
     return last
+
+
+def add_rare_word(community, word, holders):
+    """``word`` in the search index of ``holders`` posts spread over the whole community: a rare word, with the
+    same number of matches at every size."""
+    posts = list(Post.objects.filter(community=community).order_by("pk").values_list("pk", flat=True))
+    step = max(1, len(posts) // holders)
+    SearchTerm.objects.bulk_create([SearchTerm(community=community, term=word, post_id=pk)
+                                    for pk in posts[::step][:holders]], batch_size=BATCH)
 
 
 def _seed_posts(community, key, threads, html, authors):

@@ -21,6 +21,9 @@ TARGETS = {
         r["sizes"][str(s[-1])]["staff_views"][view] <= 1.2 * r["sizes"][str(s[0])]["staff_views"][view]
         for view in ("alerts", "review_queue")),
     "talent ranking of the largest course under 1 s": lambda r, s: r["sizes"][str(s[-1])]["talent"]["ranking"] < 1000,
+    "search at the largest size within 1.5x of the smallest (common words, a rare word)": lambda r, s: all(
+        r["sizes"][str(s[-1])]["search"][kind] <= 1.5 * r["sizes"][str(s[0])]["search"][kind]
+        for kind in ("common", "rare")),
     "an event's measured effect under 500 ms at the largest size": lambda r, s: r["sizes"][str(s[-1])]["effect"][
         "measure"] < 500,
     "an event's measured effect: queries the same at every size": lambda r, s: len(
@@ -97,6 +100,10 @@ def print_all(results, sizes):
            f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),
            by_size(lambda r, f: f"rank {f['talent']['ranking']:7.1f} q {f['talent']['queries']:2d} "
                                 f"shown {f['talent']['candidates']:3d}"))
+    _table("search in the unit's space: words every post holds, a word 25 posts hold, median ms, queries",
+           f"{'posts':>8} | " + " || ".join(f"{name:^40}" for name in names),
+           by_size(lambda r, f: f"common {f['search']['common']:6.1f} rare {f['search']['rare']:6.1f} "
+                                f"q {f['search']['queries']}"))
     _table("an event's measured effect (7 days before, during, 7 days after, in the middle of the seeded weeks), "
            "median ms, queries, learners' posts in its periods",
            f"{'posts':>8} | " + " || ".join(f"{name:^34}" for name in names),

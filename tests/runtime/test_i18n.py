@@ -233,6 +233,8 @@ def pages(workbench, language, thread_id):
                   "course_page"):
         views[panel] = workbench.ok(panel, {}, student="staff")["html"]
     views["course evaluation"] = workbench.ok("course_evaluation", {}, student="staff")["html"]
+    views["search"] = workbench.ok("search", {"query": "title"}, student="student_1")["summary_html"]
+    views["search, nothing"] = workbench.ok("search", {"query": "zebra"}, student="student_1")["summary_html"]
     past = Event.objects.get(title="ŭ debate")
     views["event effect"] = workbench.ok("event_effect", {"event_id": past.pk}, student="staff")["html"]
     views["studio"] = client.get(f"/scenario/community.0/studio_view/?student=staff&lang={language}")

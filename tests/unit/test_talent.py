@@ -168,5 +168,5 @@ def test_a_trend_setter_first_wrote_a_theme_others_took_up_across_units_after_th
     evidence.attach(result)
     with translation.override("en"):
         line = reasons.reasons(trend_setters[0], translation)[0]
-    assert line == "First to raise “Pivot tables”: 6 later posts by others took it up, in other conversations and " \
-                   "2 units."
+    assert line == "First to raise “Pivot tables”: 6 later posts by others took it up in other conversations. " \
+                   "It spread to 2 units."

@@ -56,11 +56,11 @@ def _lead_user(figures, course_wide, translator):
 
 def _trend_setter(candidate, translator):
     gettext, ngettext = translator.gettext, translator.ngettext
-    lines = [ngettext("First to raise “%(theme)s”: %(posts)s later post by others took it up, in other "
-                      "conversations and %(units)s units.",
-                      "First to raise “%(theme)s”: %(posts)s later posts by others took it up, in other "
-                      "conversations and %(units)s units.", uptake) % {"theme": surface, "posts": uptake,
-                                                                        "units": units}
+    lines = [ngettext("First to raise “%(theme)s”: %(posts)s later post by others took it up in other "
+                      "conversations.",
+                      "First to raise “%(theme)s”: %(posts)s later posts by others took it up in other "
+                      "conversations.", uptake) % {"theme": surface, "posts": uptake}
+             + ("" if units < 2 else " " + gettext("It spread to %(units)s units.") % {"units": units})
              for surface, _post_id, uptake, units in candidate.themes[:2]]
     if len(candidate.themes) > 2:
         lines.append(gettext("%(count)s themes they raised grew later.") % {"count": len(candidate.themes)})

@@ -10,6 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from community_xblock.aggregates.rebuild import differences, rebuild
+from community_xblock.conversations import search
 from community_xblock.management.arguments import course_communities, existing_community
 from community_xblock.models import Community
 
@@ -44,7 +45,9 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {table} {key}: kept {kept}, recomputed {recomputed}")
                 continue
             result = rebuild(community)
+            search.rebuild(community)
             self.stdout.write(f"{community}: rebuilt ({len(result.tallies)} tally rows, {len(result.people)} people, "
-                              f"{len(result.themes)} theme rows) in {time.perf_counter() - started:.1f} s")
+                              f"{len(result.themes)} theme rows, the search index) in "
+                              f"{time.perf_counter() - started:.1f} s")
         if wrong:
             raise CommandError(f"{wrong} of {len(communities)} communities differ from their posts.")

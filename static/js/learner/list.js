@@ -1,5 +1,6 @@
-/* The list of conversations: sort, filter, "Show more". Only the answer to the latest request is shown, and the
- * page number moves only once its answer arrives, so a failed "Show more" can simply be tried again. */
+/* The list of conversations: sort, filter, search, "Show more". Only the answer to the latest request is shown,
+ * and the page (or the search's cursor) moves only once its answer arrives, so a failed "Show more" can simply be
+ * tried again. A search shows its matches in the list, with a way back to all conversations. */
 (function (parts) {
     'use strict';
 
@@ -8,31 +9,50 @@
         var list = cx.root.querySelector('.cx-threads');
         var moreButton = cx.root.querySelector('.cx-more');
         var emptyNote = cx.root.querySelector('.cx-empty');
-        var state = {sort: 'active', component: '', show: 'all', page: 1};
+        var summary = cx.root.querySelector('.cx-search-summary');
+        var state = {sort: 'active', component: '', show: 'all', page: 1, query: '', before: null};
         var latest = 0;
 
+        function request(page) {
+            if (state.query) {
+                var search = {query: state.query};
+                if (page > 1) { search.before = state.before; }
+                return cx.call('search', search);
+            }
+            return cx.call('list_threads', {sort: state.sort, component: state.component, show: state.show,
+                page: page});
+        }
+
         function load(page) {
-            var request = ++latest;
+            var current = ++latest;
             moreButton.disabled = true;
-            var payload = {sort: state.sort, component: state.component, show: state.show, page: page};
-            return cx.call('list_threads', payload).then(function (data) {
-                if (request !== latest) { return false; }
+            return request(page).then(function (data) {
+                if (current !== latest) { return false; }
                 if (page > 1) {
                     list.insertAdjacentHTML('beforeend', data.html);
                 } else {
                     list.innerHTML = data.html;
                 }
                 state.page = page;
+                state.before = data.before || null;
                 moreButton.hidden = !data.has_more;
-                cx.updateEmptyNote();
-                cx.announce(data.threads.length ? gettext('Conversations updated.') :
-                    gettext('No conversations here yet.'));
+                summary.hidden = !state.query;
+                if (state.query) {
+                    summary.innerHTML = data.summary_html;
+                    if (page === 1) { summary.querySelector('h3').focus(); }
+                    emptyNote.hidden = true;
+                } else {
+                    summary.innerHTML = '';
+                    cx.updateEmptyNote();
+                    cx.announce(data.threads.length ? gettext('Conversations updated.') :
+                        gettext('No conversations here yet.'));
+                }
                 return true;
             }).catch(function (error) {
-                if (request === latest) { cx.announce(error.message); }
+                if (current === latest) { cx.announce(error.message); }
                 return false;
             }).then(function (shown) {
-                if (request === latest) { moreButton.disabled = false; }
+                if (current === latest) { moreButton.disabled = false; }
                 return shown;
             });
         }
@@ -53,9 +73,25 @@
             });
         };
 
+        cx.forms.search = function (form) {
+            var query = form.elements.query.value.trim();
+            if (!query) { return; }
+            state.query = query;
+            load(1).then(function (shown) {
+                if (!shown) { form.elements.query.focus(); }
+            });
+        };
+        cx.actions['clear-search'] = function () {
+            var field = cx.root.querySelector('.cx-search input[name="query"]');
+            state.query = '';
+            field.value = '';
+            load(1).then(function () { field.focus(); });
+        };
+
         cx.changes.push(function (field) {
             if (!field.hasAttribute('data-list-option')) { return; }
             state[field.name] = field.value;
+            state.query = '';  /* sorting or filtering goes back to the list */
             load(1);
         });
 
