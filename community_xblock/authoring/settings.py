@@ -12,7 +12,6 @@ attribute of ``<lifecycle>``), ``"phase:<course|alumni>:<policy|until|prompts>"`
 or None: not exported (secrets such as a webhook address stay out of course exports).
 """
 from dataclasses import dataclass, field
-from datetime import date
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
@@ -20,7 +19,7 @@ from django.utils.translation import gettext_noop as _
 from xblock.fields import Boolean, Dict, Integer, List, Scope, String
 
 from community_xblock.core.errors import InvalidInput
-from community_xblock.core.validation import ASCII_ID, check_text
+from community_xblock.core.validation import ASCII_ID, check_text, iso_day
 from community_xblock.gatherings.prompts import clean_schedule
 from community_xblock.models import ThreadKind
 
@@ -92,14 +91,7 @@ def clean_choice(choices):
 
 def clean_date(name, value):
     """An ISO date (YYYY-MM-DD) or empty for "not set"."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise InvalidInput(_("%(field)s must be a date written YYYY-MM-DD, or empty."), field=name)
+    return iso_day(value, name, _("%(field)s must be a date written YYYY-MM-DD, or empty."))
 
 
 def clean_kinds(name, value):

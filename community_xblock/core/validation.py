@@ -4,6 +4,7 @@ Every reader raises ``InvalidInput`` naming the field, before any domain rule ru
 never writes anything.
 """
 import re
+from datetime import date
 
 from django.utils.translation import gettext_noop as _
 
@@ -97,3 +98,16 @@ def read_page(payload, field="page"):
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10_000:
         raise InvalidInput(_("%(field)s must be a page number between 1 and 10000."), field=field)
     return value
+
+
+def iso_day(value, name, message):
+    """``value`` as an ISO date (YYYY-MM-DD, spaces around allowed), None when empty; else InvalidInput with
+    ``message`` naming ``name``: the settings' dates and the scheduled prompts' days read the same way."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise InvalidInput(message, field=name)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop as _
 
 from community_xblock.core import phases
 from community_xblock.core.errors import InvalidInput
-from community_xblock.core.validation import check_text
+from community_xblock.core.validation import check_text, iso_day
 
 MAX_SCHEDULED = 30
 TEXT_MAX_LENGTH = 2000
@@ -57,14 +57,7 @@ def clean_schedule(name, value):
 
 
 def _day(name, value):
-    if value in (None, ""):
-        return None
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise InvalidInput(_("%(field)s: a prompt's day must be written YYYY-MM-DD."), field=name)
+    return iso_day(value, name, _("%(field)s: a prompt's day must be written YYYY-MM-DD."))
 
 
 def _days(name, value):
