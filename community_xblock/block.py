@@ -191,7 +191,7 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
             "events_html": self._events_html(),
             "charter_html": self._charter_html(),
         })
-        fragment = self._fragment(html)
+        fragment = self._fragment(html, *(["css/staff.css"] if self.viewer.is_staff else []))
         for script in LEARNER_SCRIPTS + (STAFF_SCRIPTS if self.viewer.is_staff else ()):
             fragment.add_javascript(static_text(script))
         fragment.add_javascript(static_text("js/community.js"))  # the starter, after the parts it assembles
@@ -201,12 +201,12 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
     def author_view(self, context=None):
         """Studio's preview: the settings, the phase and the activity, not the live space."""
         html = self._render("studio/preview.html", editor.preview_context(self))
-        return self._fragment(html)
+        return self._fragment(html, "css/studio.css")
 
     def studio_view(self, context=None):
         """The editor for every setting; it saves through ``save_settings``."""
         html = self._render("studio/editor.html", editor.editor_context(self))
-        fragment = self._fragment(html)
+        fragment = self._fragment(html, "css/studio.css")
         fragment.add_javascript(static_text("js/studio.js"))
         fragment.initialize_js("CommunityXBlockStudio")
         return fragment
@@ -215,9 +215,12 @@ class CommunityXBlock(LearnerHandlers, ModerationHandlers, AlertHandlers, Talent
         """Soft warnings Studio shows on the block (hard errors are refused when saving)."""
         return editor.validation(self)
 
-    def _fragment(self, html):
+    def _fragment(self, html, *extra_css):
+        """The page with its shared style (the Paragon tokens, posts, forms), then what only some viewers need:
+        learners do not download the course team's or Studio's styles."""
         fragment = Fragment(html)
-        fragment.add_css(static_text("css/community.css"))
+        for sheet in ("css/community.css", *extra_css):
+            fragment.add_css(static_text(sheet))
         i18n_service = self.runtime.service(self, "i18n")
         catalog_url = getattr(i18n_service, "get_javascript_i18n_catalog_url", lambda _block: None)(self)
         if catalog_url:
