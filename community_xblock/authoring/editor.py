@@ -4,6 +4,7 @@ Saving validates every field with ``configuration.clean`` before assigning any, 
 nothing; the answer names each wrong field with the reason, translated.
 """
 from django.db.models import Count, Q
+from django.utils.translation import gettext_noop as _
 from xblock.validation import Validation, ValidationMessage
 
 from community_xblock.authoring import configuration
@@ -57,8 +58,19 @@ def _schedule_view(schedule, components, gettext):
             "blank": {"text": "", "component": "", "shows_from": "", "days_after_end": None}}
 
 
+# The preview's activity tiles: key, label, and whether a non-zero figure asks for the author's attention.
+FIGURES = (
+    ("conversations", _("Conversations"), False),
+    ("posts", _("Posts"), False),
+    ("authors", _("People who wrote"), False),
+    ("visitors", _("Visitors"), False),
+    ("unanswered", _("Unanswered questions"), True),
+    ("flagged", _("Flagged conversations"), True),
+)
+
+
 def preview_context(block):
-    """Settings summary, phase and activity counts (three aggregate queries, whatever the size)."""
+    """Settings summary, phase and activity figures (three aggregate queries, whatever the size)."""
     community = block.community
     threads = Thread.objects.filter(community=community, deleted=False).aggregate(
         total=Count("pk"),
@@ -69,15 +81,21 @@ def preview_context(block):
     posts = Post.objects.filter(community=community, deleted=False).aggregate(
         total=Count("pk"), authors=Count("author_key", distinct=True),
     )
+    values = {"conversations": threads["total"], "posts": posts["total"], "authors": posts["authors"],
+              "visitors": Visit.objects.filter(community=community).count(),
+              "unanswered": threads["unanswered"], "flagged": threads["flagged"]}
     gettext = block.translator.gettext
     settings = block.settings()
     return {
         "settings": settings,
+        # Labels for a list in the markup (badges), never joined into one string: no separator to translate.
         "kinds": [gettext(THREAD_KINDS[kind]) for kind in settings["thread_kinds"]],
         "phase": block.phase,
         "threads": threads,
         "posts": posts,
-        "visitors": Visit.objects.filter(community=community).count(),
+        "visitors": values["visitors"],
+        "figures": [{"key": key, "label": gettext(label), "value": values[key], "alert": alert}
+                    for key, label, alert in FIGURES],
         "warnings": [_translated(warning.message, block) for warning in _soft_warnings(block)],
     }
 

@@ -31,15 +31,19 @@ class Audience:
     experts: frozenset = frozenset()  # the user keys of the course's community experts (their badge)
 
 
-def author_view(author_key, author_name, anonymous, audience):
+def author_view(author_key, author_name, anonymous, audience, is_staff=False):
     viewer = audience.viewer
     is_you = bool(viewer.user_key) and viewer.user_key == author_key
     named = not anonymous or viewer.is_staff or is_you
+    retired = is_retired_key(author_key)
     return {
         "name": author_name if named else None,
+        "initials": initials(author_name) if named and not retired else "",
         "anonymous": anonymous,
         "is_you": is_you,
-        "retired": is_retired_key(author_key),
+        "retired": retired,
+        # The course team's answers are told apart; an anonymous staff post stays anonymous to learners.
+        "staff": is_staff and named,
         # Not on an anonymous post seen by a peer: the badge would narrow down who wrote it.
         "expert": author_key in audience.experts and (named and not anonymous or viewer.is_staff),
     }
@@ -83,7 +87,8 @@ def thread_summary(thread, audience, followed_ids=()):
         "answered": thread.accepted_post_id is not None,
         "anchor": anchor_view(thread.anchor, audience),
         "author": author_view(thread.author_key, opening.author_name if opening else "",
-                              opening.anonymous if opening else False, audience),
+                              opening.anonymous if opening else False, audience,
+                              opening.author_is_staff if opening else False),
         "excerpt": excerpt(opening.body) if opening else "",
     }
     summary["flag_count"] = thread.flag_count if viewer.is_staff else None
@@ -95,7 +100,7 @@ def post_view(post, thread, audience, my_reactions=frozenset(), my_flags=frozens
     """One post as ``audience`` sees it. ``can_contribute`` is False when the phase lets the viewer read only:
     then only flagging stays offered (it works in every phase)."""
     viewer = audience.viewer
-    author = author_view(post.author_key, post.author_name, post.anonymous, audience)
+    author = author_view(post.author_key, post.author_name, post.anonymous, audience, post.author_is_staff)
     view = {
         "id": post.pk,
         "kind": post.kind,
@@ -190,6 +195,12 @@ def component_prompts(components, prompts):
 def excerpt(markdown_text):
     """The first words of a post as plain text (Markdown marks and link targets dropped)."""
     return Truncator(MARKDOWN_MARKS.sub("", markdown_text[:2000])).words(EXCERPT_WORDS)
+
+
+def initials(name):
+    """The avatar's letters: the first of the first two words ("Zsófia Kovács" -> "ZK"), or of the one word."""
+    letters = [word[0] for word in name.split() if word[:1].isalnum()]
+    return "".join(letters[:2]).upper()
 
 
 def _is_new(moment, audience):

@@ -16,6 +16,7 @@ from community_xblock.conversations.presenters import thread_summary
 from community_xblock.conversations.threads import BODY_MAX_LENGTH, TITLE_MIN_LENGTH
 from community_xblock.core import phases
 from community_xblock.core.errors import InvalidInput
+from community_xblock.core.markup import render_markdown
 from community_xblock.core.validation import read_bool, read_choice, read_id, read_text
 from community_xblock.gatherings import charter
 from community_xblock.handlers.http import json_action
@@ -38,6 +39,12 @@ class LearnerHandlers:
         # One summary per thread, serving both the JSON and the HTML the page inserts.
         summaries = self._thread_summaries(page, self._audience(visits.record_visit(self.community, self.viewer)))
         return {"threads": summaries, "has_more": page.has_more, "html": self._thread_items_html(summaries)}
+
+    @json_action(writes=False, access=phases.require_can_contribute)
+    def preview(self, payload):
+        """A draft as it will read once posted: {body} -> {html}, through the same Markdown and sanitizer as a
+        post (so the preview never promises what the post will not show). Nothing is written."""
+        return {"html": render_markdown(read_text(payload, "body", BODY_MAX_LENGTH, multiline=True))}
 
     @json_action(writes=False, access=phases.require_can_read)
     def search(self, payload):
@@ -62,10 +69,15 @@ class LearnerHandlers:
 
     @json_action(writes=False, access=phases.require_can_read)
     def get_thread(self, payload):
-        """One thread with its replies: {thread_id} -> {thread, html}."""
+        """One thread with its replies: {thread_id, with_item?} -> {thread, html, item_html?}; ``with_item`` asks
+        for its list item too, for a thread opened from a link that is not on the list's first page."""
         read = listing.read_thread(self.space, self.viewer, read_id(payload, "thread_id"))
+        with_item = read_bool(payload, "with_item", default=False)
         self._publish(tracking.viewed_event(self._event_source, read.thread))
-        return self._thread_view(read)
+        answer = self._thread_view(read)
+        if with_item:
+            answer["item_html"] = self._thread_items_html([answer["thread"]])
+        return answer
 
     @XBlock.handler
     def export_my_posts(self, request, suffix=""):

@@ -217,7 +217,8 @@ def course_report(community):
     units = {community_id: row.counts() for community_id, row in rows.items()}
     return {"course": f"{community.org}+{community.course}", "units": [
         {"id": unit.pk, "name": unit.display_name or unit.block_id, "this_unit": unit.pk == community.pk,
-         "posts": counts["posts"], "threads": counts["threads"],
+         "posts": counts["posts"], "threads": counts["threads"], "posters": counts["posters"],
+         "questions": counts["questions"], "answered": counts["answered"],
          "unanswered": counts["questions"] - counts["answered"], "visitors": unit.viewer_count,
          "confusion": counts["sig_confusion"], "errors": counts["sig_error"], "praise": counts["sig_praise"]}
         for unit in communities for counts in [units.get(unit.pk, ZERO)]]}

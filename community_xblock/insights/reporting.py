@@ -8,7 +8,9 @@ from webob import Response
 
 from community_xblock.core import permissions
 from community_xblock.core.errors import CommunityError, InvalidInput, MethodNotAllowed
-from community_xblock.insights import charts, exports
+from community_xblock.insights import charts, exports, headlines
+
+NO_FIGURE = "—"
 
 
 def evaluation_context(block, report):
@@ -19,6 +21,7 @@ def evaluation_context(block, report):
     participation = report["participation"]
     return {
         "report": report,
+        "headlines": headline_tiles(block.translator, headlines.unit_figures(block.community, report)),
         "signal_names": signal_names,
         "participation_chart": charts.bar_chart(
             gettext("Participation"), gettext("Learners who viewed the space, who posted, and who replied."),
@@ -45,10 +48,62 @@ def course_evaluation_context(block, report):
     gettext = block.translator.gettext
     return {
         "report": report,
+        "headlines": headline_tiles(block.translator, headlines.course_figures(report), course=True),
         "units_chart": charts.bar_chart(
             gettext("Posts per unit"), gettext("How much each unit's community has written."),
             [(unit["name"], unit["posts"]) for unit in report["units"]]),
     }
+
+
+def headline_tiles(translator, figures, course=False):
+    """The headline figures as tiles, each a label, a big value and a line of context (all translated); a tile
+    that asks for attention says so in words, its colour only repeats it."""
+    gettext, ngettext = translator.gettext, translator.ngettext
+
+    def percent(value):
+        # Translators: a share in percent, such as "67%"; French writes "67 %".
+        return NO_FIGURE if value is None else gettext("%(value)s%%") % {"value": value}
+
+    participation, answered = figures["participation"], figures["answered"]
+    alerts, issue = figures["open_alerts"], figures["top_issue"]
+    if participation["visitors"]:
+        if course:
+            # Translators: a learner who visited two units of the course counts in each.
+            taking_part = ngettext("%(posters)s of %(visitors)s visitor posted, counted in each unit",
+                                   "%(posters)s of %(visitors)s visitors posted, counted in each unit",
+                                   participation["visitors"]) % participation
+        else:
+            taking_part = ngettext("%(posters)s of %(visitors)s visitor posted",
+                                   "%(posters)s of %(visitors)s visitors posted", participation["visitors"]) \
+                % participation
+    else:
+        taking_part = gettext("No visitors yet")
+    if answered["questions"]:
+        answers = ngettext("%(answered)s answered out of %(questions)s question",
+                           "%(answered)s answered out of %(questions)s questions", answered["questions"]) % answered
+    else:
+        answers = gettext("No questions yet")
+    if issue is None:
+        top = {"value": NO_FIGURE, "context": gettext("Nothing raised yet"), "text": False}
+    elif issue["kind"] == "theme":
+        top = {"value": issue["name"], "text": True, "context": ngettext(
+            "The most-raised theme, in %(counter)s post", "The most-raised theme, in %(counter)s posts",
+            issue["count"]) % {"counter": issue["count"]}}
+    else:
+        top = {"value": issue["name"], "text": True, "context": ngettext(
+            "%(counter)s confusion or error signal", "%(counter)s confusion or error signals",
+            issue["count"]) % {"counter": issue["count"]}}
+    return [
+        {"key": "participation", "label": gettext("Participation"), "value": percent(participation["share"]),
+         "context": taking_part, "tone": "", "text": False},
+        {"key": "answered", "label": gettext("Questions answered"), "value": percent(answered["share"]),
+         "context": answers, "tone": "", "text": False},
+        {"key": "alerts", "label": gettext("Open alerts"), "value": str(alerts),
+         "context": (gettext("New in the course's communities, not yet acknowledged") if course else
+                     gettext("New, not yet acknowledged")) if alerts else gettext("Nothing new to handle"),
+         "tone": "warn" if alerts else "ok", "text": False},
+        {"key": "top_issue", "label": gettext("Top issue"), "tone": "", **top},
+    ]
 
 
 def export_response(block, request):

@@ -84,5 +84,36 @@ function CommunityXBlock(runtime, element, init) {
         cx.changes.forEach(function (onChange) { onChange(event.target); });
     });
 
+    // Moments read "3 hours ago" in the page's language, the exact time staying on hover (the server wrote
+    // it); every piece of HTML the parts insert later gets the same.
+    showRelativeTimes(root);
+    new MutationObserver(function () { showRelativeTimes(root); }).observe(root, {childList: true, subtree: true});
+
     return cx;
+}
+
+var RELATIVE_UNITS = [['second', 60], ['minute', 60], ['hour', 24], ['day', 7], ['week', 4.35], ['month', 12],
+    ['year', Infinity]];
+
+function showRelativeTimes(root) {
+    'use strict';
+    var times = root.querySelectorAll('time[data-relative]:not([data-shown])');
+    if (!times.length || !window.Intl || !Intl.RelativeTimeFormat) { return; }
+    var format;
+    try {
+        format = new Intl.RelativeTimeFormat(root.lang || undefined, {numeric: 'auto'});
+    } catch (unknownLanguage) {  // eslint-disable-line no-unused-vars
+        return;  // a language the browser does not know: the exact times stay
+    }
+    Array.prototype.forEach.call(times, function (time) {
+        var value = (Date.parse(time.getAttribute('datetime')) - Date.now()) / 1000;
+        if (isNaN(value)) { return; }
+        var unit = 0;
+        while (Math.abs(value) >= RELATIVE_UNITS[unit][1]) {
+            value /= RELATIVE_UNITS[unit][1];
+            unit += 1;
+        }
+        time.setAttribute('data-shown', '');
+        time.textContent = format.format(Math.round(value), RELATIVE_UNITS[unit][0]);
+    });
 }

@@ -81,14 +81,34 @@ function CommunityXBlockStudio(runtime, element) {
         notify('error', {title: gettext('The settings were not saved'), message: data.error});
     }
 
+    /* One save at a time: until the answer comes, Save says it waits (aria-disabled, not disabled, so the
+     * keyboard focus stays on it) and the form is aria-busy. */
+    var saveButton = form.querySelector('button[type="submit"]');
+    var busy = false;
+
+    function saving(state) {
+        busy = state;
+        if (state) {
+            saveButton.setAttribute('aria-disabled', 'true');
+            form.setAttribute('aria-busy', 'true');
+        } else {
+            saveButton.removeAttribute('aria-disabled');
+            form.removeAttribute('aria-busy');
+        }
+    }
+
     form.addEventListener('submit', function (event) {
         event.preventDefault();
+        if (busy) { return; }
         clearErrors();
+        saving(true);
         notify('save', {state: 'start'});
         common.postJson(form.getAttribute('data-save-url'), settingsFromForm()).then(function () {
+            saving(false);
             live.textContent = gettext('Settings saved.');
             notify('save', {state: 'end'});
         }).catch(function (error) {
+            saving(false);
             showErrors({error: error.message, errors: error.errors});
         });
     });

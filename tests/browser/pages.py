@@ -24,14 +24,26 @@ class Person:
         return self.page
 
     def thread(self, title=TITLE):
-        """The list item of a thread, opened."""
+        """The list item of a thread, opened (back to the list first when another one is open)."""
         page = self.page
         button = page.get_by_role("button", name=title)
         if button.get_attribute("aria-expanded") != "true":
+            if not button.is_visible():
+                self.back()
             button.click()
         item = page.locator(".cx-thread", has=page.get_by_role("heading", name=title))
         item.locator(".cx-thread-detail").wait_for()
         return item
+
+    def back(self):
+        """From an opened thread back to the list."""
+        self.page.locator(".cx-back:visible").click()
+        self.page.locator(".cx.cx-is-reading").wait_for(state="detached")
+
+    def post_action(self, post, name):
+        """Click ``name`` in the menu of secondary actions of ``post`` (a locator of one .cx-post)."""
+        post.locator("summary.cx-menu-button").first.click()
+        post.locator(".cx-menu-items").first.get_by_role("button", name=name, exact=True).click()
 
     def announced(self, text):
         """The live region says ``text`` (wait for the state an action produces first: an identical earlier

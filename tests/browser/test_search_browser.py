@@ -27,6 +27,8 @@ def test_a_learner_searches_reads_the_matches_and_goes_back(people, live, demo_u
     accessible_and_within_the_screen(page, "the search results stick out")
     match.get_by_role("button", name="Miért zöldek a levelek?").click()
     learner.shows(match.locator(".cx-thread-panel"))
+    learner.back()  # the thread's way back leads to the matches, whose own leads to every conversation
+    assert page.locator(".cx-threads .cx-thread").count() == 1
     page.get_by_role("button", name="Back to all conversations").click()
     page.locator(".cx-search-summary").wait_for(state="hidden")
     assert page.get_by_role("heading", name="Conversations matching “zold”").count() == 0

@@ -34,10 +34,10 @@ def test_staff_promote_the_expert_and_her_badge_shows_in_another_unit(people, li
     learner = people("talentpeer", width=320)
     page = learner.open()
     thread = learner.thread("Help talentasker0")
-    endorse = thread.locator(".cx-post-response").first.get_by_role("button", name="Knows this topic")
-    endorse.click()
+    learner.post_action(thread.locator(".cx-post-response").first, "Knows this topic")
     learner.announced("Endorsement added: you say they know this topic.")
-    learner.shows(learner.thread("Help talentasker0").locator('[data-action="endorse"][aria-pressed="true"]'))
+    learner.thread("Help talentasker0").locator('[data-action="endorse"][aria-pressed="true"]').wait_for(
+        state="attached")
     accessible_and_within_the_screen(page, "a thread with the endorsement")
 
     staff = people("staff", width=320)

@@ -2,6 +2,7 @@
 import json
 from datetime import UTC
 
+import lxml.html
 import pytest
 
 from community_xblock.authoring import configuration
@@ -11,6 +12,24 @@ from community_xblock.models import Post, Thread
 
 def settings_of(unit):
     return unit.settings()
+
+
+def block_of(html, css_class):
+    """The block's element with ``css_class`` in a rendered page (the workbench wraps views in its own page)."""
+    found = lxml.html.fromstring(html).xpath(f"//*[contains(concat(' ', @class, ' '), ' {css_class} ')]")
+    assert found, f"no .{css_class} in the page"
+    return found[0]
+
+
+def rendered_text(element):
+    """The text as a reader gets it: whitespace runs read as one space."""
+    return " ".join(element.text_content().split())
+
+
+def figures(html):
+    """The preview's activity tiles: {key: (label, number)}."""
+    return {tile.get("data-figure"): (rendered_text(tile.find("dt")), int(tile.findtext("dd")))
+            for tile in block_of(html, "cx-figures").xpath("./div")}
 
 
 def save(unit, student="staff", **settings):
@@ -25,6 +44,31 @@ class TestEditor:
             assert f'data-setting="{name}"' in html, name  # each row of the settings table has its widget
         assert 'data-component="' in html and 'value="question"' in html
         assert "Video: How leaves capture light" in html
+
+    def test_every_input_keeps_its_label_help_and_error(self, unit):
+        """The Studio-like layout wraps inputs in rows and columns: each control is still named by its own
+        label (or its fieldset's legend), and points at a help text and an error slot that exist."""
+        form = block_of(unit.view("studio_view"), "cx-studio")
+        assert "editor-with-buttons" in form.get("class")  # Studio then shows our Save/Cancel, not its own
+        ids = set(form.xpath(".//@id"))
+        labelled = set(form.xpath(".//label/@for"))
+        controls = [control for control in form.xpath(".//input | .//select | .//textarea")
+                    if not control.xpath("ancestor::template")]
+        assert controls
+        for control in controls:
+            assert control.get("id") in labelled, control.get("id")
+        for described in form.xpath(".//*[@aria-describedby]"):
+            for target in described.get("aria-describedby").split():
+                assert target in ids, target
+        for box in form.xpath(".//*[@data-setting]"):
+            name = box.get("data-setting")
+            assert box.xpath(f".//*[@data-error-for='{name}']"), name
+            assert box.xpath(".//input | .//select | .//textarea | .//template"), name
+        numbers = form.xpath(".//input[@type='number'][@name]")
+        assert numbers and all(number.get("inputmode") == "numeric" for number in numbers)
+        actions = form.xpath(".//*[contains(@class, 'cx-studio-actions')]//button")
+        assert [button.get("type") for button in actions] == ["submit", "button"]
+        assert actions[1].get("data-action") == "cancel"
 
     def test_valid_settings_are_saved(self, unit):
         video = unit.component_keys()[0]
@@ -68,9 +112,32 @@ class TestPreviewAndWarnings:
         unit.ok("create_thread", {"kind": "question", "title": "Unanswered one", "body": "x"})
         html = unit.view("author_view")
         assert "Preview for authors" in html
-        assert "1 conversation" in html and "1 unanswered question" in html
+        tiles = figures(html)
+        assert tiles["conversations"] == ("Conversations", 1) and tiles["unanswered"] == ("Unanswered questions", 1)
+        assert tiles["posts"] == ("Posts", 1) and tiles["flagged"] == ("Flagged conversations", 0)
         assert "Course phase:" in html
         assert 'data-action="open"' not in html  # not the live space
+
+    def test_the_preview_lists_the_conversation_types_without_stray_separators(self, unit):
+        """Two kinds read as a list of two items, never as "Discussion , Question" (no joined string, no
+        separator to get wrong in a language)."""
+        status, data = save(unit, thread_kinds=["question", "discussion"], allow_anchors=False)
+        assert status == 200, data
+        summary = block_of(unit.view("author_view"), "cx-summary")
+        kinds = [rendered_text(item) for item in summary.xpath(".//ul[contains(@class, 'cx-kinds')]/li")]
+        assert kinds == ["Discussion", "Question"]
+        text = rendered_text(summary)
+        assert "Conversation types Discussion Question" in text
+        assert " ," not in text and ",," not in text
+        values = {rendered_text(item.find("dt")): rendered_text(item.find("dd")) for item in summary.xpath("./div")}
+        assert values["Link to components"] == "no" and values["Anonymous posts"] == "allowed"
+
+    def test_the_preview_says_when_no_conversation_type_is_chosen(self, unit):
+        status, data = save(unit, thread_kinds=[])
+        assert status == 200, data
+        summary = block_of(unit.view("author_view"), "cx-summary")
+        assert not summary.xpath(".//ul[contains(@class, 'cx-kinds')]")
+        assert "Conversation types —" in rendered_text(summary)
 
     def test_soft_warnings(self):
         found = configuration.soft_warnings(

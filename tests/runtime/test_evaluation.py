@@ -5,12 +5,13 @@ import io
 import json
 from datetime import timedelta
 
+import lxml.html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from community_xblock.models import Post, Thread
+from community_xblock.models import Alert, AlertKind, AlertStatus, Community, Post, Thread
 
 
 def seed_unit(unit, question_asked_hours_ago=0):
@@ -97,6 +98,70 @@ class TestUnitEvaluation:
         assert count() == small
 
 
+def headline_tiles(html):
+    """{figure: (label, value, context)} of the headline tiles, as the page shows them."""
+    return {tile.get("data-figure"): tuple(part.text_content().strip() for part in tile.xpath("./dt|./dd"))
+            for tile in lxml.html.fromstring(html).xpath('//dl[@class="cx-tiles"]/div[@data-figure]')}
+
+
+def raise_alerts(community, new=1, acknowledged=0):
+    now = timezone.now()
+    for status in [AlertStatus.OPEN] * new + [AlertStatus.ACKNOWLEDGED] * acknowledged:
+        Alert.objects.create(community=community, kind=AlertKind.BAD_BUZZ, fired_at=now, last_seen_at=now,
+                             status=status)
+
+
+class TestHeadlineFigures:
+    def test_the_unit_headlines_come_first(self, unit):
+        question, _issue = seed_unit(unit)
+        raise_alerts(Thread.objects.get(pk=question["thread"]["id"]).community, new=2, acknowledged=1)
+        html = unit.ok("evaluation", {}, student="staff")["html"]
+        assert headline_tiles(html) == {
+            "participation": ("Participation", "100%", "3 of 3 visitors posted"),
+            "answered": ("Questions answered", "50%", "1 answered out of 2 questions"),
+            "alerts": ("Open alerts", "2", "New, not yet acknowledged"),  # the acknowledged one is handled
+            "top_issue": ("Top issue", "Problem: Limiting factors", "3 confusion or error signals"),
+        }
+        assert html.index('class="cx-tiles"') < html.index('role="img"')  # before every chart
+
+    def test_an_empty_unit(self, unit):
+        unit.page(student="amelie")
+        assert headline_tiles(unit.ok("evaluation", {}, student="staff")["html"]) == {
+            "participation": ("Participation", "0%", "0 of 1 visitor posted"),
+            "answered": ("Questions answered", "—", "No questions yet"),
+            "alerts": ("Open alerts", "0", "Nothing new to handle"),
+            "top_issue": ("Top issue", "—", "Nothing raised yet"),
+        }
+
+    def test_the_top_issue_is_the_top_theme_without_a_backlog(self, unit):
+        for student in ("amelie", "tom"):
+            unit.ok("create_thread", {"kind": "discussion", "title": "Stomata",
+                                      "body": "Stomata open in the morning, stomata close at night."}, student=student)
+        report = unit.ok("evaluation", {}, student="staff")
+        top = report["report"]["themes"][0]
+        assert not report["report"]["backlog"]
+        assert headline_tiles(report["html"])["top_issue"] == (
+            "Top issue", top["phrase"], f"The most-raised theme, in {top['count']} posts")
+
+    def test_the_course_headlines_add_up_the_units(self, unit):
+        seed_unit(unit)
+        unit.page(student="staff")
+        unit.page(student="staff", usage_id=unit.other_usage_id)
+        unit.ok("create_thread", {"kind": "question", "title": "Elsewhere", "body": "x"},
+                usage_id=unit.other_usage_id)
+        data = unit.ok("course_evaluation", {}, student="staff")
+        other = next(row["id"] for row in data["report"]["units"] if not row["this_unit"])
+        raise_alerts(Community.objects.get(pk=other), new=1)
+        html = unit.ok("course_evaluation", {}, student="staff")["html"]
+        # Visitors: amelie, zsofia, tom and staff here; student_1 and staff in the other unit.
+        assert headline_tiles(html) == {
+            "participation": ("Participation", "67%", "4 of 6 visitors posted, counted in each unit"),
+            "answered": ("Questions answered", "33%", "1 answered out of 3 questions"),
+            "alerts": ("Open alerts", "1", "New in the course's communities, not yet acknowledged"),
+            "top_issue": ("Top issue", "Unit community", "3 confusion or error signals"),
+        }
+
+
 class TestCourseEvaluation:
     def test_every_community_of_the_course_unit_by_unit(self, unit):
         seed_unit(unit)
@@ -109,6 +174,20 @@ class TestCourseEvaluation:
         assert units["Unit community"]["posts"] == 5 and units["Unit community"]["this_unit"]
         assert units["Community"]["posts"] == 1
         assert "Unit community" in data["html"] and 'role="img"' in data["html"]
+
+    def test_the_table_sits_in_a_focusable_labelled_region(self, unit):
+        seed_unit(unit)
+        root = lxml.html.fromstring(unit.ok("course_evaluation", {}, student="staff")["html"])
+        table = root.xpath('//table[contains(@class, "cx-course-table")]')[0]
+        region = table.getparent()
+        assert (region.get("role"), region.get("tabindex")) == ("region", "0")
+        label = root.xpath(f'//*[@id="{region.get("aria-labelledby")}"]')[0]
+        assert label.text_content().strip() == "Every community of the course"
+        # Narrow screens read each row as a card: every figure names its column; numbers align right.
+        headers = [th.text_content().strip() for th in table.xpath("./thead//th")]
+        cells = table.xpath("./tbody/tr")[0].xpath("./td")
+        assert [cell.get("data-label") for cell in cells] == headers[1:]
+        assert all("cx-num" in cell.get("class") for cell in cells)
 
 
 class TestExports:

@@ -135,7 +135,12 @@ def decide(space, viewer, alert_id, status):
 
 
 def open_count(community):
-    return Alert.objects.filter(community=community, status=AlertStatus.OPEN).count()
+    return open_count_in([community.pk])
+
+
+def open_count_in(community_ids):
+    """The alerts not yet acknowledged in these communities (a course's units), in one count."""
+    return Alert.objects.filter(community_id__in=community_ids, status=AlertStatus.OPEN).count() if community_ids else 0
 
 
 def listed(community):

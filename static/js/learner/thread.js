@@ -1,5 +1,6 @@
-/* One conversation: open it, and the learner's actions inside it (follow, react, endorse, accept, flag, edit,
- * delete).
+/* One conversation: open it as a focused view (the list steps aside and comes back where it was; the address
+ * names the thread, so a link or a reload opens it again), and the learner's actions inside it (follow, react,
+ * endorse, accept, flag, edit, delete; the secondary ones in each post's menu).
  * Every action answers the thread's fresh HTML; only the answer to the latest request about a thread is shown,
  * and the clicked control waits for its answer (a double click sends one request). */
 (function (parts) {
@@ -25,14 +26,64 @@
             });
         };
 
+        var reading = null;  // {threadId, scroll}: the thread open in the focused view, and where the list was
+        // The address names the block too: a unit may hold several spaces, each with its own threads.
+        var linkPrefix = '#' + root.id + '-thread-';
+        function linkedThread() {
+            var hash = window.location.hash;
+            return hash.indexOf(linkPrefix) === 0 && /^\d+$/.test(hash.slice(linkPrefix.length))
+                ? hash.slice(linkPrefix.length) : null;
+        }
+
+        function setReading(threadId) {
+            var item = cx.threadItem(threadId);
+            if (reading && reading.threadId !== threadId) { closeReading(false); }
+            if (!reading) { reading = {threadId: threadId, scroll: window.scrollY}; }
+            root.classList.add('cx-is-reading');
+            item.classList.add('cx-is-open');
+            item.querySelector('.cx-back').hidden = false;
+            item.querySelector('.cx-open').setAttribute('aria-expanded', 'true');
+            if (window.history && window.history.replaceState) {
+                window.history.replaceState(window.history.state, '', linkPrefix + threadId);
+            }
+        }
+
+        function closeReading(restore) {
+            var item = cx.threadItem(reading.threadId);
+            var scroll = reading.scroll;
+            reading = null;
+            root.classList.remove('cx-is-reading');
+            if (window.history && window.history.replaceState && linkedThread()) {
+                var address = window.location.pathname + window.location.search;
+                window.history.replaceState(window.history.state, '', address);
+            }
+            if (!item) { return; }
+            item.classList.remove('cx-is-open');
+            item.querySelector('.cx-back').hidden = true;
+            item.querySelector('.cx-thread-panel').hidden = true;
+            var open = item.querySelector('.cx-open');
+            open.setAttribute('aria-expanded', 'false');
+            if (restore) {
+                window.scrollTo(0, scroll);
+                open.focus({preventScroll: true});
+            }
+        }
+        cx.closeReading = function () { if (reading) { closeReading(false); } };
+
+        /* A post's control after a re-render: itself, or its menu's button when it sits in the closed menu. */
+        function focusable(target) {
+            var menu = target.closest('details.cx-menu');
+            return menu && !menu.open ? menu.querySelector('summary') : target;
+        }
+
         cx.showThread = function (threadId, html, focusSelector) {
             var panel = panelOf(threadId);
             if (!panel) { return; }
             panel.innerHTML = html;
             panel.hidden = false;
-            cx.threadItem(threadId).querySelector('.cx-open').setAttribute('aria-expanded', 'true');
+            setReading(threadId);
             var target = focusSelector && panel.querySelector(focusSelector);
-            if (target) { target.focus(); }
+            if (target) { focusable(target).focus(); }
         };
 
         function focusSelectorFor(button) {
@@ -51,8 +102,11 @@
             cx.threadRequest(threadId, handler, payload).then(function (data) {
                 if (!data) { return; }
                 if (data.thread_deleted || data.thread_hidden) {
+                    cx.closeReading();
                     cx.threadItem(threadId).remove();
                     cx.updateEmptyNote();
+                    var next = cx.list.querySelector('.cx-open');
+                    if (next) { next.focus(); }
                 } else {
                     cx.showThread(threadId, data.html, focusSelectorFor(button));
                 }
@@ -67,20 +121,52 @@
         cx.valueOf = function (button) { return button.getAttribute('data-value') === 'true'; };
 
         var actions = cx.actions;
+        function openThread(threadId) {
+            var wanted = {thread_id: Number(threadId), with_item: !cx.threadItem(threadId)};
+            return cx.threadRequest(threadId, 'get_thread', wanted).then(function (data) {
+                if (!data) { return; }
+                if (!cx.threadItem(threadId)) {
+                    cx.list.insertAdjacentHTML('afterbegin', data.item_html);
+                    cx.updateEmptyNote();
+                }
+                cx.showThread(threadId, data.html);
+                var heading = cx.threadItem(threadId).querySelector('.cx-thread-title');
+                heading.setAttribute('tabindex', '-1');
+                heading.focus();
+                cx.announce(gettext('Conversation opened.'));
+            });
+        }
+
         actions.open = function (button) {
             var threadId = button.closest('.cx-thread').getAttribute('data-thread-id');
-            var panel = panelOf(threadId);
-            if (!panel.hidden) {
-                panel.hidden = true;
-                button.setAttribute('aria-expanded', 'false');
+            if (reading && reading.threadId === threadId) {
+                closeReading(true);
                 return;
             }
-            cx.threadRequest(threadId, 'get_thread', {thread_id: Number(threadId)}).then(function (data) {
-                if (!data) { return; }
-                cx.showThread(threadId, data.html);
-                cx.announce(gettext('Conversation opened.'));
-            }).catch(function (error) { cx.announce(error.message); });
+            openThread(threadId).catch(function (error) { cx.announce(error.message); });
         };
+        actions.back = function () {
+            closeReading(true);
+            cx.announce(gettext('Back to the list.'));
+        };
+        // A link to a thread of this space opens it; a thread gone or hidden says so.
+        if (linkedThread() && cx.list) {
+            openThread(linkedThread()).catch(function (error) { cx.announce(error.message); });
+        }
+
+        // A post's menu closes with Escape (focus back on its button) and when the person clicks elsewhere.
+        root.addEventListener('keydown', function (event) {
+            var menu = event.key === 'Escape' && event.target.closest('details.cx-menu[open]');
+            if (menu) {
+                menu.open = false;
+                menu.querySelector('summary').focus();
+            }
+        });
+        document.addEventListener('click', function (event) {
+            Array.prototype.forEach.call(root.querySelectorAll('details.cx-menu[open]'), function (menu) {
+                if (!menu.contains(event.target)) { menu.open = false; }
+            });
+        });
         actions.follow = function (button) {
             var following = button.getAttribute('aria-pressed') === 'true';
             cx.threadAction(button, 'follow', {thread_id: Number(button.getAttribute('data-thread-id')),
