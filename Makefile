@@ -57,6 +57,13 @@ test: system-deps $(VENV)/.test lint
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/pytest
 
+## The README's pictures, regenerated on purpose: five screens in en/fr/hu at 1280 and 320 px, in docs/screenshots.
+.PHONY: screenshots
+screenshots: system-deps $(VENV)/.test
+	mkdir -p var docs/screenshots
+	CX_SCREENSHOTS_DIR=docs/screenshots DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/pytest -q -p no:randomly \
+	  tests/browser/test_screenshots.py
+
 ## The benchmark (1k, 10k, 100k posts on SQLite and MariaDB, about 3 minutes); bench-large: 1k and a million (about 25).
 bench: $(VENV)/.test
 	mkdir -p var

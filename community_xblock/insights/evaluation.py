@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from community_xblock.aggregates.facts import ANSWER_DELAY_BANDS
 from community_xblock.aggregates.rebuild import rebuild
+from community_xblock.conversations.presenters import excerpt
 from community_xblock.insights.analysis.language import LANGUAGES
 from community_xblock.insights.analysis.themes import excluded_stems
 from community_xblock.models import (
@@ -162,7 +163,7 @@ def _backlog(community, components_seen, anchors, names):
                     .exclude(parent__hidden=True).exclude(parent__deleted=True)
                     .select_related("thread").order_by("-revision_weight", "-created_at")[:BACKLOG_POSTS])
         item["evidence"] = [{"post_id": post.pk, "source_id": post.source_id, "thread_id": post.thread_id,
-                             "title": post.thread.title, "excerpt": post.body[:280],
+                             "title": post.thread.title, "excerpt": excerpt(post.body),
                              "confusion": post.sig_confusion, "error": post.sig_error} for post in evidence]
     return backlog
 
