@@ -91,9 +91,6 @@ def preview_context(block):
         # Labels for a list in the markup (badges), never joined into one string: no separator to translate.
         "kinds": [gettext(THREAD_KINDS[kind]) for kind in settings["thread_kinds"]],
         "phase": block.phase,
-        "threads": threads,
-        "posts": posts,
-        "visitors": values["visitors"],
         "figures": [{"key": key, "label": gettext(label), "value": values[key], "alert": alert}
                     for key, label, alert in FIGURES],
         "warnings": [_translated(warning.message, block) for warning in _soft_warnings(block)],

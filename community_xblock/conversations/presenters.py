@@ -90,6 +90,10 @@ def thread_summary(thread, audience, followed_ids=()):
                               opening.anonymous if opening else False, audience,
                               opening.author_is_staff if opening else False),
         "excerpt": excerpt(opening.body) if opening else "",
+        # A search's marked title and passage (see the search handler); named here so every template lookup finds
+        # its key: a missing one costs Django a logged exception per row.
+        "title_html": None,
+        "match_html": None,
     }
     summary["flag_count"] = thread.flag_count if viewer.is_staff else None
     return summary

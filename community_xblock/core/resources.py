@@ -32,7 +32,7 @@ def static_exists(path):
 def _engine():
     templates_dir = str(importlib.resources.files("community_xblock.templates"))
     return Engine(dirs=[templates_dir], autoescape=True, debug=False,
-                  libraries={"i18n": "django.templatetags.i18n"})
+                  libraries={"i18n": "django.templatetags.i18n", "cx": "community_xblock.core.template_tags"})
 
 
 def render_template(name, context):

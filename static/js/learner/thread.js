@@ -154,7 +154,8 @@
             openThread(linkedThread()).catch(function (error) { cx.announce(error.message); });
         }
 
-        // A post's menu closes with Escape (focus back on its button) and when the person clicks elsewhere.
+        // A post's menu closes with Escape (focus back on its button), once one of its actions is chosen, and
+        // when the person clicks elsewhere.
         root.addEventListener('keydown', function (event) {
             var menu = event.key === 'Escape' && event.target.closest('details.cx-menu[open]');
             if (menu) {
@@ -163,8 +164,13 @@
             }
         });
         document.addEventListener('click', function (event) {
+            var chosen = event.target.closest('.cx-menu-item');
             Array.prototype.forEach.call(root.querySelectorAll('details.cx-menu[open]'), function (menu) {
-                if (!menu.contains(event.target)) { menu.open = false; }
+                if (menu.contains(event.target) && !chosen) { return; }
+                // The action ran first (the block's own listener); focus it left in the menu goes to its button.
+                var leftInside = menu.querySelector('.cx-menu-items').contains(document.activeElement);
+                menu.open = false;
+                if (leftInside) { menu.querySelector('summary').focus(); }
             });
         });
         actions.follow = function (button) {
