@@ -142,8 +142,10 @@ def _matching_ids(space, viewer, community, term, other_words, *, before):
             break
         kept = set(batch)
         for others in other_words:
+            if not kept:
+                break
             kept &= set(SearchTerm.objects.filter(community=community, term__in=others, post_id__in=kept)
-                        .values_list("post_id", flat=True)) if kept else set()
+                        .values_list("post_id", flat=True))
         if kept:
             visible = Post.objects.filter(visible_thread(space, viewer, through="thread__"), pk__in=kept,
                                           deleted=False)

@@ -61,8 +61,8 @@ def headline_tiles(translator, figures, course=False):
     gettext, ngettext = translator.gettext, translator.ngettext
 
     def percent(value):
-        # Translators: a share in percent, such as "67%"; French writes "67 %".
-        return NO_FIGURE if value is None else gettext("%(value)s%%") % {"value": value}
+        # The msgid the event's effect writes its shares with (gatherings/presenters.py): one translation.
+        return NO_FIGURE if value is None else gettext("%(percent)s%%") % {"percent": value}
 
     participation, answered = figures["participation"], figures["answered"]
     alerts, issue = figures["open_alerts"], figures["top_issue"]

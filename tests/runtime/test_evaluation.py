@@ -42,6 +42,14 @@ def seed_unit(unit, question_asked_hours_ago=0):
     return question, issue
 
 
+
+def seed_two_units(unit, kind):
+    """The seeded unit, and a second unit of the course with one conversation of ``kind``; staff visit both."""
+    seed_unit(unit)
+    unit.page(student="staff")
+    unit.page(student="staff", usage_id=unit.other_usage_id)
+    unit.ok("create_thread", {"kind": kind, "title": "Elsewhere", "body": "x"}, usage_id=unit.other_usage_id)
+
 class TestUnitEvaluation:
     def test_the_report(self, unit):
         seed_unit(unit, question_asked_hours_ago=5)
@@ -144,11 +152,7 @@ class TestHeadlineFigures:
             "Top issue", top["phrase"], f"The most-raised theme, in {top['count']} posts")
 
     def test_the_course_headlines_add_up_the_units(self, unit):
-        seed_unit(unit)
-        unit.page(student="staff")
-        unit.page(student="staff", usage_id=unit.other_usage_id)
-        unit.ok("create_thread", {"kind": "question", "title": "Elsewhere", "body": "x"},
-                usage_id=unit.other_usage_id)
+        seed_two_units(unit, "question")
         data = unit.ok("course_evaluation", {}, student="staff")
         other = next(row["id"] for row in data["report"]["units"] if not row["this_unit"])
         raise_alerts(Community.objects.get(pk=other), new=1)
@@ -164,11 +168,7 @@ class TestHeadlineFigures:
 
 class TestCourseEvaluation:
     def test_every_community_of_the_course_unit_by_unit(self, unit):
-        seed_unit(unit)
-        unit.page(student="staff")
-        unit.page(student="staff", usage_id=unit.other_usage_id)
-        unit.ok("create_thread", {"kind": "discussion", "title": "Elsewhere", "body": "x"},
-                     usage_id=unit.other_usage_id)
+        seed_two_units(unit, "discussion")
         data = unit.ok("course_evaluation", {}, student="staff")
         units = {unit["name"]: unit for unit in data["report"]["units"]}
         assert units["Unit community"]["posts"] == 5 and units["Unit community"]["this_unit"]
